@@ -1,0 +1,108 @@
+import Foundation
+import HTTPTypes
+import HummingbirdCore
+
+extension MockService {
+    /// `POST /api/upload-video/nemo_agent/me/<sid>`: multipart field `files` (one or more), or
+    /// JSON `{"urls":[...],"source_type":"url"}`.
+    func upload(_ request: MockRequest) async throws -> Response {
+        let userId = try await store.authenticate(request.header("authorization"))
+        let session = try await store.session(request.segments[4], userId: userId)
+        let contentType = request.header("content-type") ?? ""
+        let files: [UploadedFile]
+        if let boundary = MultipartParser.boundary(contentType: contentType) {
+            files = try await storeMultipart(request, boundary: boundary, sessionId: session.sessionId)
+        } else if contentType.lowercased().hasPrefix("application/json") {
+            files = try await urlUploads(request, sessionId: session.sessionId)
+        } else {
+            throw APIFailure(
+                envelope: .http(415),
+                message:
+                    "Upload as multipart/form-data with field 'files', or JSON {\"urls\":[...],\"source_type\":\"url\"}"
+            )
+        }
+        await store.addUploads(sessionId: session.sessionId, files: files)
+        return Self.ok(
+            .object([
+                ("files", .array(files.map(\.json))),
+                ("session_state_applied", .bool(true)),
+            ]))
+    }
+
+    private func storeMultipart(
+        _ request: MockRequest, boundary: String, sessionId: String
+    ) async throws
+        -> [UploadedFile]
+    {
+        let parts: [MultipartPart]
+        do {
+            parts = try MultipartParser.parse(request.body, boundary: boundary)
+        } catch {
+            throw APIFailure.badRequest("Malformed multipart body (\(error.reason)): send files in field 'files'")
+        }
+        let fileParts = parts.filter { $0.name == "files" || $0.name == "files[]" }
+        guard !fileParts.isEmpty else {
+            throw APIFailure.badRequest("No 'files' field in the multipart body: use -F \"files=@/path\"")
+        }
+        let limit = SkillProfile.uploadLimit(for: request.profile)
+        var taken = await store.uploadNames(sessionId: sessionId)
+        var checked: [(name: String, kind: FileInspector.Kind, part: MultipartPart)] = []
+        for part in fileParts {
+            let original = part.filename ?? "file"
+            let name = FileInspector.sanitize(original)
+            let bytes = Array(request.body[part.range.prefix(64 * 1024)])
+            guard FileInspector.accepted.contains(FileInspector.fileExtension(name)),
+                let kind = FileInspector.sniff(bytes), kind.extensions.contains(FileInspector.fileExtension(name))
+            else { throw APIFailure.unsupportedType(name) }
+            guard part.range.count <= limit else { throw APIFailure.fileTooLarge(name, limit: limit) }
+            checked.append((unique(name, taken: &taken), kind, part))
+        }
+        let folder = uploadRoot.appendingPathComponent(sessionId, isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return try checked.map { name, kind, part in
+            let content = request.body[part.range]
+            try Data(content).write(to: folder.appendingPathComponent(name))
+            return UploadedFile(
+                filename: name, fileType: kind.fileType,
+                cdnURL: "\(request.baseURL)/media/uploads/\(sessionId)/\(name)",
+                width: kind.width, height: kind.height, duration: kind.duration ?? (kind.fileType == "image" ? nil : 0),
+                fps: kind.fileType == "video" ? 30 : nil, hash: Digest.sha256Hex(content), size: content.count)
+        }
+    }
+
+    private func urlUploads(_ request: MockRequest, sessionId: String) async throws -> [UploadedFile] {
+        let body = try request.jsonObject()
+        guard let urls = body["urls"]?.arrayValue?.compactMap(\.stringValue), !urls.isEmpty else {
+            throw APIFailure.badRequest("Give {\"urls\":[\"https://...\"],\"source_type\":\"url\"}")
+        }
+        var taken = await store.uploadNames(sessionId: sessionId)
+        return try urls.map { url in
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? "") else {
+                throw APIFailure.badRequest("Only http and https URLs can be uploaded: '\(url)'")
+            }
+            let name = FileInspector.sanitize(parsed.lastPathComponent)
+            let ext = FileInspector.fileExtension(name)
+            guard FileInspector.accepted.contains(ext) else { throw APIFailure.unsupportedType(name) }
+            let type =
+                ["mp3", "wav", "m4a", "aac"].contains(ext)
+                ? "audio" : (["mp4", "mov", "avi", "webm", "mkv"].contains(ext) ? "video" : "image")
+            return UploadedFile(
+                filename: unique(name, taken: &taken), fileType: type, cdnURL: url, width: nil, height: nil,
+                duration: nil, fps: nil, hash: Digest.sha256Hex(Array(url.utf8)), size: 0)
+        }
+    }
+
+    /// `name`, or `stem-2.ext`, `stem-3.ext`... when the session already has a file of that name.
+    private func unique(_ name: String, taken: inout Set<String>) -> String {
+        var candidate = name
+        var counter = 2
+        let ext = FileInspector.fileExtension(name)
+        let stem = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
+        while taken.contains(candidate) {
+            candidate = ext.isEmpty ? "\(stem)-\(counter)" : "\(stem)-\(counter).\(ext)"
+            counter += 1
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+}

@@ -1,0 +1,143 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Settings every target of ours shares: Swift 6 language mode (complete concurrency checking)
+/// plus the upcoming features the best server-side packages enable.
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "nemo",
+    products: [
+        .executable(name: "nemo", targets: ["nemo"]),
+        .executable(name: "nemo-prep", targets: ["nemo-prep"]),
+        .executable(name: "nemo-mock", targets: ["nemo-mock"]),
+        .library(name: "NemoCore", targets: ["NemoCore"]),
+        .library(name: "NemoSSE", targets: ["NemoSSE"]),
+        .library(name: "NemoPrep", targets: ["NemoPrep"]),
+        .library(name: "NemoAPI", targets: ["NemoAPI"]),
+        .library(name: "NemoMock", targets: ["NemoMock"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // C system libraries: only their wrapper targets import them.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+
+        // Libraries.
+        .target(
+            name: "NemoCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "NemoSSE",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "NemoPrep",
+            dependencies: [
+                "CVips",
+                "NemoCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "NemoAPI",
+            dependencies: [
+                "CCurl",
+                "NemoCore",
+                "NemoSSE",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "NemoMock",
+            dependencies: [
+                "NemoSSE",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "MockServer/Sources/NemoMock",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "NemoCLI",
+            dependencies: [
+                "NemoCore",
+                "NemoPrep",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // Executables: thin @main wrappers.
+        .executableTarget(
+            name: "nemo-prep",
+            dependencies: ["NemoCLI"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "nemo",
+            dependencies: ["NemoCLI"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "nemo-mock",
+            dependencies: [
+                "NemoMock",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "MockServer/Sources/nemo-mock",
+            swiftSettings: strictSettings
+        ),
+
+        // Tests (Swift Testing).
+        .testTarget(
+            name: "NemoSSETests",
+            dependencies: ["NemoSSE"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NemoPrepTests",
+            dependencies: ["NemoPrep", "NemoCore", "CVips"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NemoAPITests",
+            dependencies: ["NemoAPI", "NemoSSE"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NemoMockTests",
+            dependencies: [
+                "NemoMock",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,3 @@
+import NemoCLI
+
+CommandMain.run(PrepCommand.self)

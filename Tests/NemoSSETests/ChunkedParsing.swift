@@ -1,0 +1,69 @@
+import NemoSSE
+
+/// What a parser produced for a whole stream.
+struct ParseOutcome: Equatable, CustomStringConvertible {
+    var items: [SSEItem]
+    var lastEventID: String
+    var reconnectionTime: Int?
+
+    var description: String {
+        "items: \(items), lastEventID: \(lastEventID.debugDescription), retry: \(String(describing: reconnectionTime))"
+    }
+}
+
+/// Helpers that feed streams to ``SSEParser`` and to the reference parser.
+enum ChunkedParsing {
+    /// Parses `input` with ``SSEParser`` in chunks of `size` bytes (the last may be shorter), then finishes.
+    static func parse(_ input: [UInt8], chunkSize size: Int, reportsComments: Bool = true) -> ParseOutcome {
+        var boundaries: [Int] = []
+        var offset = size
+        while offset < input.count {
+            boundaries.append(offset)
+            offset += size
+        }
+        return parse(input, splitAt: boundaries, reportsComments: reportsComments)
+    }
+
+    /// Parses `input` with ``SSEParser`` split at the given ascending offsets, then finishes.
+    ///
+    /// Each chunk is its own `Array`, so no chunk can see bytes beyond its end.
+    static func parse(_ input: [UInt8], splitAt boundaries: [Int], reportsComments: Bool = true) -> ParseOutcome {
+        var parser = SSEParser(reportsComments: reportsComments)
+        var items: [SSEItem] = []
+        var start = 0
+        for end in boundaries + [input.count] {
+            parser.parse(Array(input[start..<end])) { items.append($0) }
+            start = end
+        }
+        parser.finish()
+        return ParseOutcome(items: items, lastEventID: parser.lastEventID, reconnectionTime: parser.reconnectionTime)
+    }
+
+    /// Parses `input` with the reference parser.
+    static func reference(_ input: [UInt8], reportsComments: Bool = true) -> ParseOutcome {
+        let reference = ReferenceSSEParser(stream: input)
+        let items = reference.items.filter { item in
+            if case .comment = item { return reportsComments }
+            return true
+        }
+        return ParseOutcome(
+            items: items, lastEventID: reference.lastEventID, reconnectionTime: reference.reconnectionTime)
+    }
+}
+
+/// SplitMix64: a small, seeded, reproducible random number generator for generated tests.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
