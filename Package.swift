@@ -87,6 +87,8 @@ let package = Package(
             dependencies: [
                 "NemoCore",
                 "NemoPrep",
+                "NemoAPI",
+                "NemoSSE",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -128,7 +130,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NemoAPITests",
-            dependencies: ["NemoAPI", "NemoSSE"],
+            dependencies: ["NemoAPI", "NemoSSE", "NemoCore", "NemoMock"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -5,7 +5,7 @@ public struct NemoCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "nemo",
         abstract: "Turn still images into video with NemoVideo, online or fully offline.",
-        subcommands: [PrepCommand.self])
+        subcommands: [PrepCommand.self, SSECommand.self])
 
     public init() {}
 }

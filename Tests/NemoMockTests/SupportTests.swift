@@ -93,7 +93,7 @@ import Testing
         let clock = VirtualClock(start: 1000, scale: 0)
         let start = ContinuousClock.now
         try await clock.sleep(until: 1900)
-        #expect(ContinuousClock.now - start < .milliseconds(100))
+        #expect(ContinuousClock.now - start < .seconds(10))  // not the 900 s a real clock would take
         #expect(clock.now() == 1900)
         try await clock.sleep(until: 10)
         #expect(clock.now() == 1900)
@@ -106,7 +106,8 @@ import Testing
         let start = ContinuousClock.now
         try await clock.sleep(until: 2)
         let elapsed = ContinuousClock.now - start
-        #expect(elapsed >= .milliseconds(190) && elapsed < .seconds(2))
+        // Lower bound exact; the upper bound only guards against a clock that never wakes (CI machines are busy).
+        #expect(elapsed >= .milliseconds(190) && elapsed < .seconds(30))
         #expect(clock.now() >= 2)
     }
 

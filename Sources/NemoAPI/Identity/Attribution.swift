@@ -6,8 +6,11 @@ public import NemoCore
 public struct Attribution: Sendable, Hashable {
     /// The installation platform the service distinguishes.
     public enum Platform: String, Sendable {
+        /// Installed under `~/.clawhub/`.
         case clawhub
+        /// Installed under `~/.cursor/skills/`.
         case cursor
+        /// Installed anywhere else.
         case unknown
 
         /// Detects the platform from the install path: under `~/.clawhub/` is clawhub, under `~/.cursor/skills/`
@@ -17,6 +20,13 @@ public struct Attribution: Sendable, Hashable {
             if installPath.hasPrefix(base + "/.clawhub/") { return .clawhub }
             if installPath.hasPrefix(base + "/.cursor/skills/") { return .cursor }
             return .unknown
+        }
+
+        /// Detects the platform of `installPath` with the home folder from `environment` (`HOME`); `unknown`
+        /// without one.
+        public static func detect(installPath: String, environment: [String: String]) -> Platform {
+            guard let home = environment["HOME"], home.hasPrefix("/") else { return .unknown }
+            return detect(installPath: installPath, home: home)
         }
     }
 

@@ -20,14 +20,22 @@ public enum Terminal {
         write(text, to: STDOUT_FILENO)
     }
 
+    /// Writes raw bytes to standard output.
+    public static func out(bytes: [UInt8]) {
+        write(bytes, to: STDOUT_FILENO)
+    }
+
     /// Writes `text` to standard error as is.
     public static func err(_ text: String) {
         write(text, to: STDERR_FILENO)
     }
 
     private static func write(_ text: String, to fd: Int32) {
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { buffer in
+        write(Array(text.utf8), to: fd)
+    }
+
+    private static func write(_ bytes: [UInt8], to fd: Int32) {
+        bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let count = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)

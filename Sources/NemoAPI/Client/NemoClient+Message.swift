@@ -1,0 +1,157 @@
+import Foundation
+
+extension NemoClient {
+    /// Sends a message to the agent (`POST /run_sse`) and streams what happens.
+    ///
+    /// The message is sent once. A refusal before the service accepted it (1001, 1002, 400, 429) is handled and the
+    /// message replayed as the policy says; once accepted (HTTP 200 and the stream began) it is never sent again: a
+    /// dropped, failed or silent stream is reconciled from the session state on the documented schedule, and a
+    /// silent completion is reported as the change in the draft.
+    public nonisolated func send(message text: String) -> AsyncThrowingStream<MessageUpdate, any Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    try await self.run(message: text) { continuation.yield($0) }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// The message flow behind ``send(message:)``.
+    func run(message text: String, emit: @Sendable (MessageUpdate) -> Void) async throws {
+        try await ensureSession(for: text)
+        let before = DraftSnapshot(try await state())
+        let response = try await openStream(text)
+        emit(.accepted)
+        var reader = MessageStreamReader()
+        var liveness = LivenessPolicy(configuration: configuration.liveness)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var streamError: TransportError?
+        var timedOut: NemoAPIError?
+        var iterator = response.body.makeAsyncIterator()
+        while timedOut == nil {
+            let chunk: [UInt8]?
+            do {
+                chunk = try await iterator.next()
+            } catch {
+                if error.code == .cancelled, Task.isCancelled { throw CancellationError() }
+                streamError = error
+                break
+            }
+            guard let chunk else { break }
+            let (updates, progressed) = reader.consume(chunk)
+            updates.forEach(emit)
+            switch liveness.observe(progressed ? .progress : .heartbeat, at: clock.now - start) {
+            case .keepWaiting: break
+            case .notify(let notice): emit(.stillWorking(notice))
+            case .timedOut(let timeout):
+                timedOut = liveness.error(for: timeout)
+                response.body.cancel()
+            }
+        }
+        reader.finish()
+        let transcript = reader.transcript
+        if let timedOut { throw timedOut }
+        if let failure = transcript.failure {
+            emit(.agentError(NemoAPIError(agentFailure: failure).message))
+        }
+        if streamError != nil || transcript.failure != nil {
+            let reason = streamError.map { "The connection broke (\($0.code))" } ?? "The agent reported a failure"
+            emit(.reconciling("\(reason); the message is not sent again. Checking the session state…"))
+            let outcome = try await reconcile(since: before, text: transcript.text, completed: false)
+            emit(.completed(outcome))
+            return
+        }
+        if !transcript.hasText {
+            let after = DraftSnapshot(try await state())
+            if after != before {
+                let outcome = MessageOutcome(
+                    text: "", silent: true, change: after.report(since: before), streamCompleted: true,
+                    timelineSummary: after.timeline.summary)
+                emit(.completed(outcome))
+                return
+            }
+            emit(.reconciling("The agent answered with no text and the draft has not changed yet; checking again…"))
+            emit(.completed(try await reconcile(since: before, text: "", completed: true)))
+            return
+        }
+        let after = DraftSnapshot(try await state())
+        let change = after == before ? nil : after.report(since: before)
+        emit(
+            .completed(
+                MessageOutcome(
+                    text: transcript.text, silent: false, change: change, streamCompleted: true,
+                    timelineSummary: after.timeline.summary)))
+    }
+
+    /// Opens `/run_sse`, handling refusals before the service accepted the message (replayed as the policy says).
+    func openStream(_ text: String) async throws -> HTTPStreamingResponse {
+        var context = RecoveryContext(kind: .message)
+        while true {
+            let token = try await currentToken()
+            context.credentials = credentials?.origin ?? .anonymous
+            let body = APIRequestBody.message(sessionID: session?.sessionID ?? "", text: text)
+            var request = self.request(.post, "/run_sse", body: .json(text: body.jsonText))
+            request.headers.add(name: "Accept", value: "text/event-stream")
+            // No total limit: the liveness policy decides; the idle limit catches a connection with no bytes at all.
+            request.timeouts = TransportTimeouts(
+                connect: configuration.requestTimeouts.connect, total: configuration.liveness.hardLimit + .seconds(30),
+                idle: configuration.liveness.idleTimeout)
+            decorate(&request, token: token)
+            let signal: FailureSignal
+            do {
+                let response = try await transport.stream(request)
+                if response.head.status == 200 { return response }
+                let bytes = try await response.body.collect(upTo: 1 << 20)
+                let full = HTTPResponse(head: response.head, body: bytes)
+                guard case .failure(let failure) = Self.envelope(full) else {
+                    throw NemoAPIError.malformedResponse("HTTP \(response.head.status) from /run_sse")
+                }
+                signal = .service(failure)
+            } catch let error as TransportError {
+                if error.code == .cancelled { throw CancellationError() }
+                signal = .network(NetworkFailure(phase: Self.phase(of: error), reason: error.description))
+            }
+            let action = configuration.retryPolicy.action(for: signal, context: context)
+            context.history.record(action)
+            if case .reconcileStream = action {
+                throw NemoAPIError(
+                    code: .network,
+                    message: "The message may have reached the service but no answer came (\(signal)); it is not "
+                        + "sent again. Run `nemo status` in a minute to see whether it took effect.")
+            }
+            try await apply(action)
+        }
+    }
+
+    /// Follows the documented recovery schedule until the draft changes or the reads run out.
+    func reconcile(since before: DraftSnapshot, text: String, completed: Bool) async throws -> MessageOutcome {
+        var recovery = StreamRecovery(before: before, configuration: configuration.recovery)
+        var step = recovery.start()
+        while case .wait(let delay) = step {
+            try await configuration.sleeper.sleep(for: delay)
+            do {
+                step = recovery.observe(DraftSnapshot(try await state()))
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                step = recovery.observeReadFailure(String(describing: error))
+            }
+        }
+        switch step {
+        case .changed(let after):
+            return MessageOutcome(
+                text: text, silent: text.isEmpty, change: after.report(since: before), streamCompleted: completed,
+                timelineSummary: after.timeline.summary)
+        case .gaveUp(let error):
+            throw error
+        case .wait:
+            throw NemoAPIError(code: .recoveryFailed, message: "The session state could not be checked.")
+        }
+    }
+}
