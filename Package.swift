@@ -89,6 +89,7 @@ let package = Package(
                 "NemoPrep",
                 "NemoAPI",
                 "NemoSSE",
+                "NemoMock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -131,6 +132,11 @@ let package = Package(
         .testTarget(
             name: "NemoAPITests",
             dependencies: ["NemoAPI", "NemoSSE", "NemoCore", "NemoMock"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["nemo", "nemo-prep", "nemo-mock", "NemoAPI"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,11 +1,14 @@
 public import ArgumentParser
 
 /// `nemo`: the root command; subcommands cover the pipeline's steps.
-public struct NemoCommand: ParsableCommand {
+public struct NemoCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "nemo",
         abstract: "Turn still images into video with NemoVideo, online or fully offline.",
-        subcommands: [PrepCommand.self, SSECommand.self])
+        subcommands: [
+            RunCommand.self, SayCommand.self, StatusCommand.self, CreditsCommand.self, UploadCommand.self,
+            ExportCommand.self, PrepCommand.self, MockCommand.self, SSECommand.self,
+        ])
 
     public init() {}
 }

@@ -1,3 +1,3 @@
 import NemoCLI
 
-CommandMain.run(PrepCommand.self)
+await CommandMain.run(PrepCommand.self)

@@ -1,3 +1,3 @@
 import NemoCLI
 
-CommandMain.run(NemoCommand.self)
+await CommandMain.run(NemoCommand.self)

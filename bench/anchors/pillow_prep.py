@@ -3,10 +3,10 @@
 
     pillow_prep.py OUTDIR COMPRESSION FILTER FILE...      FILTER: none (zlib on unfiltered rows) or pillow
 
-Per image: draft() (JPEG shrink-on-load to the smallest scale that still covers the frame), EXIF orientation (exif_transpose), an
-embedded ICC profile converted to sRGB (ImageCms), cover-resize to 1920x1080 with LANCZOS and a centre crop (Pillow
-has no attention crop), contrast on L* of CIE L*a*b* with nemo-prep's rule (0.5th/99.5th percentile stretch, gain
-capped at 3, blended by 0.3; alpha kept), PNG at zlib level COMPRESSION.
+Per image: draft() (JPEG shrink-on-load to the smallest scale that still covers the frame), EXIF orientation
+(exif_transpose), an embedded ICC profile converted to sRGB (ImageCms), cover-resize to 1920x1080 with LANCZOS and a
+centre crop (Pillow has no attention crop), contrast on L* of CIE L*a*b* with nemo-prep's rule (0.5th/99.5th
+percentile stretch, gain capped at 3, blended by 0.3; alpha kept), PNG at zlib level COMPRESSION.
 
 Pillow's PNG encoder always picks a filter per row (adaptive); it has no option for "none". FILTER=none writes the
 same pixels with zlib at the same level on unfiltered rows (what libvips and nemo-prep write), so every tool runs at

@@ -1,6 +1,7 @@
 """Section "prep": nemo-prep's chain against the C program on libvips, the vips CLI, ImageMagick and Pillow."""
 import json
 import os
+import resource
 import shutil
 import struct
 import subprocess
@@ -112,6 +113,7 @@ def run_tool(name, spec, out, expected):
     commands, jobs, env = spec
     shutil.rmtree(out, ignore_errors=True)
     Path(out).mkdir(parents=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     if name.startswith("C on libvips"):
         start = time.perf_counter()
         process = subprocess.run(commands[0], capture_output=True, text=True)
@@ -125,8 +127,11 @@ def run_tool(name, spec, out, expected):
         seconds, failures = result["seconds"], result["failures"][:3]
         peaks = sorted(result["peaks_kib"], reverse=True)
         total = sum(peaks[:jobs])
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     written = sorted(Path(out).glob("*.png"))
-    return {"seconds": seconds, "images": len(written), "expected": expected, "peak_total_kib": total,
+    return {"seconds": seconds, "cpu_seconds": cpu, "images": len(written), "expected": expected,
+            "peak_total_kib": total,
             "peak_process_kib": peaks[0] if peaks else 0, "failures": failures, "outputs": written}
 
 
@@ -208,17 +213,14 @@ PROFILE_BUCKETS = [
     ("glib, gobject", lambda dso: "libglib" in dso or "libgobject" in dso),
     ("libc (memcpy, malloc)", lambda dso: dso.startswith("libc.") or dso.startswith("libm.")),
     ("kernel (file I/O, page faults)", lambda dso: "kernel" in dso),
-    ("off CPU: waiting for the disk or I/O (wall time minus CPU samples)", lambda dso: dso.startswith("(off CPU")),
 ]
 
 
 def perf_samples(command):
     """CPU milliseconds per library of one command, from `perf record -e cpu-clock` at 1000 samples per second."""
     data = WORK / "perf-prep.data"
-    start = time.perf_counter()
     record = subprocess.run(["perf", "record", "-e", "cpu-clock", "-F", "1000", "-o", str(data), "--",
                              *map(str, command)], capture_output=True, text=True)
-    wall_ms = (time.perf_counter() - start) * 1000
     if record.returncode != 0:
         raise RuntimeError(f"perf record failed: {record.stderr[-500:]}")
     report = subprocess.run(["perf", "report", "-i", str(data), "--stdio", "-n", "--sort", "dso"],
@@ -228,8 +230,6 @@ def perf_samples(command):
         parts = line.split()
         if len(parts) >= 3 and parts[0].endswith("%") and parts[1].isdigit():
             samples[parts[2]] = samples.get(parts[2], 0) + int(parts[1])
-    # One job: what the wall clock saw beyond the CPU samples is time spent waiting (fsync, reads, start-up).
-    samples["(off CPU: waiting for the disk or I/O)"] = max(0, wall_ms - sum(samples.values()))
     return samples
 
 
@@ -276,6 +276,10 @@ def run(quick):
     stages = stage_times(subset, 1 if quick else 2)
     log("profiling nemo-prep with perf")
     profile = perf_profile(subset)
-    return {"quick": quick, "files": [f.name for f in files], "big": big.name, "level": LEVEL, "filter": FILTER,
+    plan = corpus_plan(quick)
+    return {"quick": quick, "files": [f.name for f in files], "big": big.name,
+            "oriented": sum(1 for item in plan if item[5] != 1),
+            "profiles": sorted({item[6] for item in plan if item[6] != "none"}),
+            "with_profile": sum(1 for item in plan if item[6] != "none"), "level": LEVEL, "filter": FILTER,
             "jobs": JOBS, "corpus": corpus, "huge": huge, "stage_images": [f.name for f in subset],
             "stages": stages, "profile": profile}

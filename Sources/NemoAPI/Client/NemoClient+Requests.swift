@@ -86,10 +86,9 @@ extension NemoClient {
         return APIEnvelope(httpStatus: response.status, body: body, retryAfter: response.headers["Retry-After"])
     }
 
-    /// Whether a transport failure happened before the request could reach the service.
+    /// Whether a transport failure happened before the request could reach the service (as curl measured it).
     static func phase(of error: TransportError) -> NetworkFailure.Phase {
-        [.couldNotConnect, .couldNotResolveHost, .connectTimeout, .unsupportedScheme].contains(error.code)
-            ? .beforeSending : .afterSending
+        error.requestSent ? .afterSending : .beforeSending
     }
 
     /// A request to the service's `path`.

@@ -19,7 +19,16 @@ struct ImageProcessor {
                 png: PNGRecord(
                     compression: configuration.pngCompression, filter: configuration.pngFilter,
                     maxBytes: configuration.maxBytes, budgetScale: 1, attempts: 0))
-            var image = try loadUpright(plan, colour: &operations.colour)
+            var image: VipsImage
+            do {
+                image = try loadUpright(plan, colour: &operations.colour)
+            } catch {
+                // The header was readable, so a failure while decoding the pixels means damaged data.
+                return .failure(
+                    PrepError(
+                        .corrupt, path: path,
+                        message: "the \(plan.input.format.rawValue) data is truncated or corrupt (\(error.message))"))
+            }
             image = try fit(image, plan, operations: &operations)
             let (boosted, contrast) = try ContrastBoost(strength: configuration.contrast).apply(to: image)
             operations.contrast = contrast
@@ -129,15 +138,7 @@ struct ImageProcessor {
     }
 
     private static func describe(_ error: VipsError, _ input: InputImage) -> PrepError {
-        let text = error.message.lowercased()
-        if text.contains("truncat") || text.contains("premature") || text.contains("corrupt")
-            || text.contains("out of order") || text.contains("read error") || text.contains("not a")
-        {
-            return PrepError(
-                .corrupt, path: input.path,
-                message: "the \(input.format.rawValue) data is truncated or corrupt (\(error.message))")
-        }
-        return PrepError(.processingFailed, path: input.path, message: error.description)
+        PrepError(.processingFailed, path: input.path, message: error.description)
     }
 
     static func orientationName(_ tag: Int) -> String? {

@@ -1,0 +1,135 @@
+import Foundation
+import NemoAPI
+import Synchronization
+
+/// Everything a service command shows: for people, text and progress bars (bars only on a terminal); with
+/// `--json`, one JSON object per line on stdout (`{"event": ..., ...}`) and nothing else.
+final class Reporter: Sendable {
+    let json: Bool
+    private let interactive: Bool
+    private let state = Mutex(State())
+
+    private struct State {
+        var streamedText = ""
+        var bar: ProgressBar?
+        var barKind = ""
+    }
+
+    init(json: Bool) {
+        self.json = json
+        interactive = !json && Terminal.stdoutIsTerminal && Terminal.stderrIsTerminal
+    }
+
+    /// A JSON event line (with `--json`) or a line of text for people.
+    func event(_ name: String, _ fields: [String: JSONValue] = [:], human: String? = nil) {
+        if json {
+            var object = fields
+            object["event"] = .string(name)
+            var bytes: [UInt8] = []
+            JSONValue.object(object).append(to: &bytes)
+            bytes.append(0x0A)
+            Terminal.out(bytes: bytes)
+        } else if let human {
+            endBar()
+            Terminal.out(human + "\n")
+        }
+    }
+
+    /// Shows progress of `kind` (a bar on a terminal; nothing otherwise).
+    func progress(_ kind: String, done: Int, total: Int, unit: ProgressUnit, detail: String = "") {
+        guard interactive else { return }
+        let bar: ProgressBar = state.withLock { state in
+            if state.barKind != kind || state.bar == nil {
+                state.bar?.finish()
+                state.bar = ProgressBar(title: kind, total: max(total, 1), unit: unit, enabled: true)
+                state.barKind = kind
+            }
+            return state.bar!
+        }
+        bar.update(completed: done, detail: detail)
+    }
+
+    /// Ends the current progress bar's line.
+    func endBar() {
+        state.withLock { state in
+            state.bar?.finish()
+            state.bar = nil
+            state.barKind = ""
+        }
+    }
+
+    /// Shows one update of a message stream: text as it streams, activity, notices.
+    func message(_ update: MessageUpdate) {
+        switch update {
+        case .accepted:
+            event("message_accepted")
+        case .partialText(let piece):
+            if json { event("text", ["text": .string(piece), "partial": true]) } else {
+                endBar()
+                state.withLock { $0.streamedText += piece }
+                Terminal.out(piece)
+            }
+        case .finalText(let text):
+            let shown = GUITranslator().translate(text).text
+            if json { event("text", ["text": .string(shown), "partial": false]) } else {
+                let streamed = state.withLock { state in
+                    defer { state.streamedText = "" }
+                    return state.streamedText
+                }
+                if streamed.isEmpty {
+                    Terminal.out(shown + "\n")
+                } else if streamed == text {
+                    Terminal.out("\n")
+                } else {
+                    Terminal.out("\n" + shown + "\n")
+                }
+            }
+        case .toolCall(let name):
+            event("tool_call", ["name": .string(name)], human: interactive ? "  … \(name.replacing("_", with: " "))" : nil)
+        case .stateChanged(let keys):
+            event("state_changed", ["keys": .array(keys.map { .string($0) })])
+        case .stillWorking(let notice):
+            event("still_working", ["message": .string(notice)], human: notice)
+        case .agentError(let message):
+            event("agent_error", ["message": .string(message)], human: "⚠ \(message)")
+        case .reconciling(let message):
+            event("reconciling", ["message": .string(message)], human: message)
+        case .completed(let outcome):
+            var fields: [String: JSONValue] = [
+                "text": .string(outcome.text), "silent": .bool(outcome.silent),
+                "stream_completed": .bool(outcome.streamCompleted),
+            ]
+            if let change = outcome.change { fields["change"] = .string(change) }
+            if let summary = outcome.timelineSummary { fields["timeline"] = .string(summary) }
+            var lines: [String] = []
+            if outcome.silent, let change = outcome.change { lines.append("✓ \(change)") }
+            if let summary = outcome.timelineSummary { lines.append(summary) }
+            event("message_done", fields, human: lines.isEmpty ? nil : lines.joined(separator: "\n"))
+        }
+    }
+
+    /// Shows one step of an export.
+    func export(_ update: ExportUpdate) {
+        switch update {
+        case .submitted(let id):
+            event("render_submitted", ["id": .string(id)], human: interactive ? nil : "Rendering (job \(id))…")
+        case .resubmitted(let id):
+            event("render_resubmitted", ["id": .string(id)], human: "The render failed; submitted again as \(id).")
+        case .rendering(let status, let percent):
+            if json { event("render", ["status": .string(status), "progress": .number(Double(percent))]) }
+            progress("Rendering  ", done: percent, total: 100, unit: .items, detail: status)
+        case .downloading(let received, let total):
+            progress("Downloading", done: Int(received), total: Int(total ?? max(received, 1)), unit: .bytes)
+        }
+    }
+
+    /// Reports a failure with its exit status.
+    func failure(_ message: String, code: String, status: ExitStatus) {
+        endBar()
+        if json {
+            event("error", ["code": .string(code), "message": .string(message), "exit": .number(Double(status.rawValue))])
+        } else {
+            Terminal.err("nemo: \(message)\n")
+        }
+    }
+}

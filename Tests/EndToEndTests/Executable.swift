@@ -1,0 +1,108 @@
+import Foundation
+import NemoAPI
+
+/// Runs the built `nemo`, `nemo-prep` and `nemo-mock` executables as a user would.
+enum Executable {
+    /// The repository root.
+    static let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Fixtures").path
+    static let images = fixtures + "/images"
+
+    /// The folder holding the built products (beside the test bundle).
+    static let products: URL = {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.isExecutableFile(atPath: url.appendingPathComponent("nemo").path) { return url }
+        }
+        return root.appendingPathComponent(".build/debug")
+    }()
+
+    /// What a finished process left.
+    struct Result: Sendable {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+
+        /// Every stdout line parsed as JSON (fails the caller's expectation if one does not parse).
+        func jsonLines() throws -> [JSONValue] {
+            try stdout.split(separator: "\n").map { try JSONValue(parsing: String($0)) }
+        }
+    }
+
+    /// Runs `tool` with `arguments` in `folder` with a private config home; waits at most `timeout`.
+    static func run(
+        _ tool: String, _ arguments: [String], in folder: String, environment extra: [String: String] = [:],
+        timeout: Duration = .seconds(120)
+    ) async throws -> Result {
+        let process = Process()
+        process.executableURL = products.appendingPathComponent(tool)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = folder + "/config"
+        environment.removeValue(forKey: "NEMO_TOKEN")
+        environment.removeValue(forKey: "NEMO_API_URL")
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        async let stdout = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
+        async let stderr = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }.value
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now > deadline { process.terminate() }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: await stdout, as: UTF8.self),
+            stderr: String(decoding: await stderr, as: UTF8.self))
+    }
+
+    /// A fresh working folder.
+    static func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.path + "/nemo-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
+
+/// `nemo-mock serve` as a separate process on a free port.
+final class MockProcess: Sendable {
+    let process: Process
+    let url: String
+
+    init(scenario: String = "default", credits: Int = 100) throws {
+        let process = Process()
+        process.executableURL = Executable.products.appendingPathComponent("nemo-mock")
+        process.arguments = [
+            "serve", "--port", "0", "--fixtures", Executable.fixtures, "--scenario", scenario, "--credits", "\(credits)",
+        ]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        while !line.contains(0x0A) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line += chunk
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard let range = text.range(of: #"url=(\S+)"#, options: .regularExpression) else {
+            process.terminate()
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        self.process = process
+        url = String(text[range].dropFirst(4))
+    }
+
+    deinit {
+        process.interrupt()
+        process.waitUntilExit()
+    }
+}

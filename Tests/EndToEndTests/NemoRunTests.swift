@@ -1,0 +1,105 @@
+import Foundation
+import NemoAPI
+import NemoCore
+import Testing
+
+@Suite("nemo, the built binary, end to end")
+struct NemoRunTests {
+    @Test("every profile's example workflow against the embedded mock", arguments: ProductProfile.all)
+    func profileWorkflow(profile: ProductProfile) async throws {
+        let folder = try Executable.folder()
+        let images = profile.acceptsTextOnly ? [] : [Executable.images + "/beach.jpg", Executable.images + "/fog.jpg"]
+        let result = try await Executable.run(
+            "nemo", ["run"] + images + ["--backend", "mock", "--profile", profile.slug, "--out", "clip.mp4"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Timeline ("))
+        #expect(result.stdout.contains("✓ Saved clip.mp4"))
+        let size = try FileManager.default.attributesOfItem(atPath: folder + "/clip.mp4")[.size] as? Int
+        #expect((size ?? 0) > 1000)
+    }
+
+    @Test("--json: one JSON object per line, ending with the result")
+    func jsonOutput() async throws {
+        let folder = try Executable.folder()
+        let result = try await Executable.run(
+            "nemo", ["run", Executable.images, "--backend", "mock", "--json", "--out", "v.mp4"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let events = try result.jsonLines()
+        let names = events.compactMap { $0["event"]?.stringValue }
+        #expect(names.contains("prep_done") && names.contains("session") && names.contains("message_done"))
+        #expect(names.last == "result")
+        #expect(events.last?["output"]?.stringValue == "v.mp4")
+        #expect(!result.stdout.contains("nmv_"), "no token in output")
+    }
+
+    @Test("against nemo-mock as a separate process: run, then say, status, credits and export continue the session")
+    func separateMockAndIterative() async throws {
+        let mock = try MockProcess(credits: 300)
+        let folder = try Executable.folder()
+        let common = ["--api-url", mock.url, "--profile", "create-video-from-images", "--poll-interval", "0.05"]
+        let run = try await Executable.run("nemo", ["run", Executable.images] + common + ["--out", "first.mp4"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let say = try await Executable.run("nemo", ["say", "add a title Paradise Found", "--json"] + common, in: folder)
+        #expect(say.status == 0, "\(say.stderr)")
+        let done = try say.jsonLines().first { $0["event"]?.stringValue == "message_done" }
+        #expect(done?["timeline"]?.stringValue?.hasPrefix("Timeline (") == true)
+        let status = try await Executable.run("nemo", ["status"] + common, in: folder)
+        #expect(status.status == 0)
+        #expect(status.stdout.hasPrefix("Timeline (") && !status.stdout.contains("empty"))
+        let credits = try await Executable.run("nemo", ["credits", "--json"] + common, in: folder)
+        #expect(credits.status == 0)
+        #expect(try credits.jsonLines().first?["available"]?.doubleValue != nil)
+        let export = try await Executable.run("nemo", ["export", "--out", "second.mp4"] + common, in: folder)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/second.mp4"))
+    }
+
+    @Test("a silent edit is reported from the state")
+    func silentEdit() async throws {
+        let folder = try Executable.folder()
+        let result = try await Executable.run(
+            "nemo", ["run", Executable.images + "/beach.jpg", "--backend", "mock", "--mock-scenario", "silent-edit",
+                     "--prompt", "add a title Paradise Found", "--out", "v.mp4"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("✓ Title"), "\(result.stdout)")
+    }
+
+    @Test("errors say what to do, with their documented exit status", arguments: [
+        ("export-blocked", Int32(5), "plan"),
+        ("rate-limited", Int32(7), "wait"),
+        ("render-failed", Int32(9), "render"),
+    ])
+    func errorMessages(scenario: String, status: Int32, hint: String) async throws {
+        let folder = try Executable.folder()
+        let result = try await Executable.run(
+            "nemo", ["run", Executable.images + "/beach.jpg", "--backend", "mock", "--mock-scenario", scenario,
+                     "--out", "v.mp4"], in: folder)
+        #expect(result.status == status, "\(result.stderr)")
+        #expect(result.stderr.lowercased().contains(hint), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/v.mp4"), "no partial output")
+    }
+
+    @Test("out of credits: exit 4 with the registration link")
+    func outOfCredits() async throws {
+        let mock = try MockProcess(credits: 40)
+        let folder = try Executable.folder()
+        let result = try await Executable.run(
+            "nemo", ["run", Executable.images + "/beach.jpg", "--api-url", mock.url, "--out", "v.mp4"], in: folder)
+        #expect(result.status == 4, "\(result.stderr)")
+        #expect(result.stderr.contains("bind="), "\(result.stderr)")
+    }
+
+    @Test("nemo sse decode prints one JSON object per event of a recording")
+    func sseDecode() async throws {
+        let folder = try Executable.folder()
+        let recording = Executable.fixtures + "/adk/scenario-video-streaming.sse"
+        let raw = try await Executable.run("nemo", ["sse", "decode", recording], in: folder)
+        #expect(raw.status == 0)
+        let events = try raw.jsonLines()
+        #expect(events.count == 5)
+        #expect(events.allSatisfy { $0["type"]?.stringValue == "message" && $0["retry"] == nil })
+        let agent = try await Executable.run("nemo", ["sse", "decode", "--agent", recording], in: folder)
+        let types = try agent.jsonLines().compactMap { $0["type"]?.stringValue }
+        #expect(types.first == "tool_call" && types.contains("text"))
+    }
+}
