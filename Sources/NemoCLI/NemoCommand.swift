@@ -6,7 +6,7 @@ public struct NemoCommand: AsyncParsableCommand {
         commandName: "nemo",
         abstract: "Turn still images into video with NemoVideo, online or fully offline.",
         subcommands: [
-            RunCommand.self, SayCommand.self, StatusCommand.self, CreditsCommand.self, UploadCommand.self,
+            RunCommand.self, ChatCommand.self, BatchCommand.self, SayCommand.self, StatusCommand.self, CreditsCommand.self, UploadCommand.self,
             ExportCommand.self, PrepCommand.self, MockCommand.self, SSECommand.self,
         ])
 

@@ -34,10 +34,10 @@ enum Executable {
     /// Runs `tool` with `arguments` in `folder` with a private config home; waits at most `timeout`.
     static func run(
         _ tool: String, _ arguments: [String], in folder: String, environment extra: [String: String] = [:],
-        timeout: Duration = .seconds(120)
+        timeout: Duration = .seconds(120), useProducts: Bool = true
     ) async throws -> Result {
         let process = Process()
-        process.executableURL = products.appendingPathComponent(tool)
+        process.executableURL = useProducts ? products.appendingPathComponent(tool) : URL(fileURLWithPath: "/bin/" + tool)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         var environment = ProcessInfo.processInfo.environment

@@ -103,3 +103,108 @@ struct NemoRunTests {
         #expect(types.first == "tool_call" && types.contains("text"))
     }
 }
+
+@Suite("Interrupting nemo")
+struct InterruptTests {
+    @Test("Ctrl-C during the render stops cleanly, says how to resume, writes nothing; --resume finishes it")
+    func interruptedRunResumed() async throws {
+        let mock = try MockProcess(scenario: "render-slow")
+        let folder = try Executable.folder()
+        let process = Process()
+        process.executableURL = Executable.products.appendingPathComponent("nemo")
+        process.arguments = [
+            "run", Executable.images + "/beach.jpg", "--api-url", mock.url, "--json", "--poll-interval", "30",
+            "--out", "v.mp4",
+        ]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = folder + "/config"
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var seen = ""
+        while !seen.contains("render_submitted") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        process.interrupt()
+        seen += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(seen.contains("nemo export --resume render_"), "\(seen)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/v.mp4"))
+
+        let resumed = try await Executable.run(
+            "nemo", ["export", "--resume", "last", "--api-url", mock.url, "--poll-interval", "0.05", "--out", "v.mp4"],
+            in: folder)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/v.mp4"))
+    }
+}
+
+@Suite("nemo chat and nemo batch")
+struct ChatAndBatchTests {
+    @Test("chat routes export, credits, status and upload without the agent; the rest is a message")
+    func chatRouting() async throws {
+        let folder = try Executable.folder()
+        let script = folder + "/conversation.txt"
+        try Data(
+            """
+            credits
+            upload \(Executable.images)/beach.jpg
+            combine these photos into a 30-second video with transitions and background music
+            status
+            export
+            quit
+
+            """.utf8
+        ).write(to: URL(fileURLWithPath: script))
+        let result = try await Executable.run(
+            "sh", ["-c", "\(Executable.products.path)/nemo chat --backend mock --json --out chat.mp4 < conversation.txt"],
+            in: folder, useProducts: false)
+        #expect(result.status == 0, "\(result.stderr)")
+        let events = try result.jsonLines()
+        let intents = events.filter { $0["event"]?.stringValue == "route" }.compactMap { $0["intent"]?.stringValue }
+        #expect(intents == ["credits", "upload", "message", "status", "export"])
+        #expect(events.contains { $0["event"]?.stringValue == "result" && $0["output"]?.stringValue == "chat.mp4" })
+        #expect(FileManager.default.fileExists(atPath: folder + "/chat.mp4"))
+    }
+
+    @Test("batch: each photo with its own instruction and render, in one session; YAML and JSON plans")
+    func batchPlans() async throws {
+        let mock = try MockProcess(credits: 1000)
+        let folder = try Executable.folder()
+        try Data(
+            """
+            jobs:
+              - image: \(Executable.images)/beach.jpg
+                prompt: animate this image into a 5-second video clip with smooth motion
+                out: beach.mp4
+              - images: [\(Executable.images)/city.webp]
+                prompt: turn this image into a free downloadable video clip
+                out: city.mp4
+            """.utf8
+        ).write(to: URL(fileURLWithPath: folder + "/plan.yaml"))
+        let yaml = try await Executable.run(
+            "nemo", ["batch", "plan.yaml", "--api-url", mock.url, "--json", "--poll-interval", "0.05"], in: folder)
+        #expect(yaml.status == 0, "\(yaml.stderr)")
+        let sessions = try yaml.jsonLines().filter { $0["event"]?.stringValue == "result" }
+        #expect(sessions.count == 2)
+        #expect(FileManager.default.fileExists(atPath: folder + "/beach.mp4"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/city.mp4"))
+        let journal = try await CurlTransport().send(
+            HTTPRequest(method: .get, url: URL(string: mock.url + "/_mock/journal")!))
+        let entries = try JSONValue(parsingUTF8: journal.body)["entries"]?.arrayValue ?? []
+        let created = entries.filter { $0["path"]?.stringValue == "/api/tasks/me/with-session/nemo_agent" }
+        #expect(created.count == 1, "one session for the batch")
+
+        try Data(#"{"jobs": [{"image": "missing.jpg", "prompt": "animate", "out": "m.mp4"}]}"#.utf8)
+            .write(to: URL(fileURLWithPath: folder + "/plan.json"))
+        let json = try await Executable.run("nemo", ["batch", "plan.json", "--api-url", mock.url], in: folder)
+        #expect(json.status == 1, "a failed job: \(json.stderr)")
+        #expect(json.stderr.contains("missing.jpg"))
+    }
+}

@@ -9,7 +9,7 @@ import time
 import zlib
 from pathlib import Path
 
-from common import BIN, BENCH, NEMO_PREP, WORK, fmt, log, machine_load, median, mib, run_pool
+from common import BIN, BENCH, NEMO_PREP, WORK, log, machine_load, median, run_pool
 
 CORPUS_VERSION = "1"  # bump when gen_images.c or the list below changes
 ANCHORS = BENCH / "anchors"

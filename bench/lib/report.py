@@ -1,7 +1,6 @@
 """Renders bench/RESULTS.md from the saved section results."""
 import platform
 import subprocess
-import time
 
 import explain
 from common import BENCH, fmt, load_saved, median, mib

@@ -113,7 +113,7 @@ public struct ExportCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let (out, resume) = (out, resume)
-        try await ServiceContext.run(global) { context in
+        try await ServiceContext.run(global, output: out) { context in
             let result: ExportResult
             if let resume {
                 var id = resume

@@ -10,7 +10,10 @@ final class Reporter: Sendable {
     private let state = Mutex(State())
 
     private struct State {
+        /// Raw partial text received for the message being streamed.
         var streamedText = ""
+        /// How much of ``streamedText`` has been printed (translated, sentence by sentence).
+        var printedCount = 0
         var bar: ProgressBar?
         var barKind = ""
     }
@@ -66,23 +69,33 @@ final class Reporter: Sendable {
         case .partialText(let piece):
             if json { event("text", ["text": .string(piece), "partial": true]) } else {
                 endBar()
-                state.withLock { $0.streamedText += piece }
-                Terminal.out(piece)
+                // Streamed sentence by sentence, each GUI-translated once it is complete.
+                let ready: String = state.withLock { state in
+                    state.streamedText += piece
+                    let pending = state.streamedText.dropFirst(state.printedCount)
+                    guard let end = pending.lastIndex(where: { ".!?。！？\n".contains($0) }) else { return "" }
+                    let sentence = pending[...end]
+                    state.printedCount += sentence.count
+                    return String(sentence)
+                }
+                if !ready.isEmpty { Terminal.out(GUITranslator().translate(ready).text) }
             }
         case .finalText(let text):
-            let shown = GUITranslator().translate(text).text
-            if json { event("text", ["text": .string(shown), "partial": false]) } else {
-                let streamed = state.withLock { state in
-                    defer { state.streamedText = "" }
-                    return state.streamedText
+            if json {
+                event("text", ["text": .string(GUITranslator().translate(text).text), "partial": false])
+            } else {
+                let (streamed, printed) = state.withLock { state in
+                    defer {
+                        state.streamedText = ""
+                        state.printedCount = 0
+                    }
+                    return (state.streamedText, state.printedCount)
                 }
-                if streamed.isEmpty {
-                    Terminal.out(shown + "\n")
-                } else if streamed == text {
-                    Terminal.out("\n")
-                } else {
-                    Terminal.out("\n" + shown + "\n")
-                }
+                // The final text repeats the whole answer: print what the partials did not show yet.
+                let printedText = String(streamed.prefix(printed))
+                let rest = text.hasPrefix(printedText) ? String(text.dropFirst(printed)) : (printed > 0 ? "\n" + text : text)
+                let shown = GUITranslator().translate(rest).text
+                Terminal.out(shown.hasSuffix("\n") ? shown : shown + "\n")
             }
         case .toolCall(let name):
             event("tool_call", ["name": .string(name)], human: interactive ? "  … \(name.replacing("_", with: " "))" : nil)

@@ -11,8 +11,12 @@ struct ServiceContext: Sendable {
     let reporter: Reporter
 
     /// Sets up, runs `body`, tears down; throws a ``CLIError`` carrying the documented exit status.
+    ///
+    /// - Parameter output: the file the command writes, if any: on Ctrl-C its partial download is removed, so an
+    ///   interrupted command leaves no partial output (the render itself can be finished with `--resume`).
     static func run(
-        _ options: GlobalOptions, reuseSession: Bool = true, _ body: @escaping @Sendable (ServiceContext) async throws -> Void
+        _ options: GlobalOptions, reuseSession: Bool = true, output: String? = nil,
+        _ body: @escaping @Sendable (ServiceContext) async throws -> Void
     ) async throws {
         let settings = try Settings.resolve(options)
         let reporter = Reporter(json: settings.json)
@@ -49,7 +53,13 @@ struct ServiceContext: Sendable {
         case .failure(let error as ExitCodeOnly):
             throw error
         case .failure(let error) where error is CancellationError || Task.isCancelled || work.isCancelled:
-            reporter.failure("Interrupted.", code: "interrupted", status: .interrupted)
+            if let output { try? FileManager.default.removeItem(at: CurlTransport.partialFileURL(for: URL(fileURLWithPath: output))) }
+            var message = "Interrupted; nothing was written."
+            if let job = try? await client.pendingRenders().last {
+                message += " Render \(job.id) is still running on the service: finish it with "
+                    + "`nemo export --resume \(job.id)`."
+            }
+            reporter.failure(message, code: "interrupted", status: .interrupted)
             throw ExitCodeOnly(status: .interrupted)
         case .failure(let error):
             reporter.failure("\(error)", code: "failed", status: .service)
