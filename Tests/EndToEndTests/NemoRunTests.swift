@@ -18,6 +18,37 @@ struct NemoRunTests {
         #expect((size ?? 0) > 1000)
     }
 
+    @Test("every profile's example workflow against nemo-mock as a separate process", arguments: ProductProfile.all)
+    func profileWorkflowSeparateMock(profile: ProductProfile) async throws {
+        let mock = try MockProcess()
+        let folder = try Executable.folder()
+        let images = profile.acceptsTextOnly ? [] : [Executable.images + "/city.webp"]
+        let result = try await Executable.run(
+            "nemo", ["run"] + images + ["--api-url", mock.url, "--profile", profile.slug, "--poll-interval", "0.05",
+                                         "--out", "clip.mp4"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/clip.mp4"))
+    }
+
+    @Test("refused files: 4001 lists the accepted formats, 4002 offers nemo prep (exit 6)")
+    func refusedFiles() async throws {
+        let folder = try Executable.folder()
+        try Data("hello".utf8).write(to: URL(fileURLWithPath: folder + "/notes.txt"))
+        let type = try await Executable.run(
+            "nemo", ["run", folder + "/notes.txt", "--no-prep", "--backend", "mock"], in: folder)
+        #expect(type.status == 6)
+        #expect(type.stderr.contains("Accepted:") && type.stderr.contains("png"), "\(type.stderr)")
+        #expect(FileManager.default.createFile(atPath: folder + "/huge.png", contents: nil))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/huge.png"))
+        try handle.truncate(atOffset: 25_000_000)
+        try handle.close()
+        let size = try await Executable.run(
+            "nemo", ["run", folder + "/huge.png", "--no-prep", "--backend", "mock", "--profile", "image-to-video-ltx"],
+            in: folder)
+        #expect(size.status == 6)
+        #expect(size.stderr.contains("nemo prep"), "\(size.stderr)")
+    }
+
     @Test("--json: one JSON object per line, ending with the result")
     func jsonOutput() async throws {
         let folder = try Executable.folder()

@@ -57,12 +57,22 @@ extension NemoClient {
         reader.finish()
         let transcript = reader.transcript
         if let timedOut { throw timedOut }
-        if let failure = transcript.failure {
-            emit(.agentError(NemoAPIError(agentFailure: failure).message))
+        if let failure = transcript.failure, streamError == nil {
+            // The agent ended the run with its error line: keep what it said, read the state once and report what
+            // did change; the recovery schedule is for connections that dropped, not for runs that failed.
+            let agentError = NemoAPIError(agentFailure: failure)
+            emit(.agentError(agentError.message))
+            let after = DraftSnapshot(try await state())
+            guard after != before else { throw agentError }
+            emit(
+                .completed(
+                    MessageOutcome(
+                        text: transcript.text, silent: !transcript.hasText, change: after.report(since: before),
+                        streamCompleted: false, timelineSummary: after.timeline.summary)))
+            return
         }
-        if streamError != nil || transcript.failure != nil {
-            let reason = streamError.map { "The connection broke (\($0.code))" } ?? "The agent reported a failure"
-            emit(.reconciling("\(reason); the message is not sent again. Checking the session state…"))
+        if let streamError {
+            emit(.reconciling("The connection broke (\(streamError.code)); the message is not sent again. Checking the session state…"))
             let outcome = try await reconcile(since: before, text: transcript.text, completed: false)
             emit(.completed(outcome))
             return
