@@ -75,9 +75,8 @@ let package = Package(
         .target(
             name: "NemoMock",
             dependencies: [
-                "NemoSSE",
+                "NemoCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "MockServer/Sources/NemoMock",
@@ -145,6 +144,7 @@ let package = Package(
             name: "NemoMockTests",
             dependencies: [
                 "NemoMock",
+                "NemoCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSettings

@@ -1,3 +1,4 @@
+import NemoCore
 import Foundation
 import NemoMock
 import Testing
@@ -85,8 +86,8 @@ import Testing
         }
     }
 
-    @Test(arguments: SkillProfile.all)
-    func exampleRequestOfEachProfile(profile: SkillProfile) async throws {
+    @Test(arguments: ProductProfile.all)
+    func exampleRequestOfEachProfile(profile: ProductProfile) async throws {
         try await MockHarness.with { base in
             var mock = base
             mock.attribution = MockHarness.attribution(profile.slug)

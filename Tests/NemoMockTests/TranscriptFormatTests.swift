@@ -1,3 +1,4 @@
+import NemoCore
 import Foundation
 import Testing
 
@@ -76,7 +77,7 @@ import Testing
         let library = try TranscriptLibrary.load(from: Paths.fixtures.appendingPathComponent("transcripts"))
         #expect(library.transcripts.count >= 20)
         #expect(library.scenarios["default"] != nil)
-        for profile in SkillProfile.all {
+        for profile in ProductProfile.all {
             let scenario = try #require(library.scenarios["default"])
             let chosen = library.select(
                 scenario: scenario, text: profile.exampleRequest, profile: profile.slug, turn: 1)

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdCore
 import NIOCore
+import NemoCore
 
 extension MockService {
     /// `GET|HEAD /media/...`: render outputs, uploaded files and the fixture media, with Range support.
@@ -43,7 +44,7 @@ extension MockService {
         var headers = HTTPFields()
         headers[.contentType] = type
         headers[.acceptRanges] = "bytes"
-        headers[.eTag] = "\"\(Digest.sha256Hex(bytes).prefix(16))\""
+        headers[.eTag] = "\"\(Checksum.sha256(bytes).prefix(16))\""
         var range = 0..<bytes.count
         var status = HTTPResponse.Status.ok
         if let header = request.header("range") {

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdCore
+import NemoCore
 
 extension MockService {
     /// `POST /api/upload-video/nemo_agent/me/<sid>`: multipart field `files` (one or more), or
@@ -44,7 +45,8 @@ extension MockService {
         guard !fileParts.isEmpty else {
             throw APIFailure.badRequest("No 'files' field in the multipart body: use -F \"files=@/path\"")
         }
-        let limit = SkillProfile.uploadLimit(for: request.profile)
+        // The product's limit (decimal MB, as the service states it); the strictest when the product is unknown.
+        let limit = (request.profile.flatMap(ProductProfile.named) ?? ProductProfile.default).maxUploadBytes
         var taken = await store.uploadNames(sessionId: sessionId)
         var checked: [(name: String, kind: FileInspector.Kind, part: MultipartPart)] = []
         for part in fileParts {
@@ -66,7 +68,7 @@ extension MockService {
                 filename: name, fileType: kind.fileType,
                 cdnURL: "\(request.baseURL)/media/uploads/\(sessionId)/\(name)",
                 width: kind.width, height: kind.height, duration: kind.duration ?? (kind.fileType == "image" ? nil : 0),
-                fps: kind.fileType == "video" ? 30 : nil, hash: Digest.sha256Hex(content), size: content.count)
+                fps: kind.fileType == "video" ? 30 : nil, hash: Checksum.sha256(content), size: content.count)
         }
     }
 
@@ -88,7 +90,7 @@ extension MockService {
                 ? "audio" : (["mp4", "mov", "avi", "webm", "mkv"].contains(ext) ? "video" : "image")
             return UploadedFile(
                 filename: unique(name, taken: &taken), fileType: type, cdnURL: url, width: nil, height: nil,
-                duration: nil, fps: nil, hash: Digest.sha256Hex(Array(url.utf8)), size: 0)
+                duration: nil, fps: nil, hash: Checksum.sha256(Array(url.utf8)), size: 0)
         }
     }
 

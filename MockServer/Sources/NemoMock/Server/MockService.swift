@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdCore
 import Logging
 import NIOCore
+import NemoCore
 import Synchronization
 
 /// Answers every request of a mock server: routing, body limits, journal, scenarios and faults.
@@ -179,7 +180,7 @@ final class MockService: Sendable {
         if let text, request.body.count <= 16_384, !text.contains("\0") {
             body = text
         } else {
-            body = "<\(request.body.count) bytes sha256:\(Digest.sha256Hex(request.body))>"
+            body = "<\(request.body.count) bytes sha256:\(Checksum.sha256(request.body))>"
         }
         await store.record(
             JournalEntry(
