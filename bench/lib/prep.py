@@ -260,6 +260,19 @@ def perf_profile(files):
             "nemo_top": sorted(nemo.items(), key=lambda kv: -kv[1])[:10]}
 
 
+def planning_seconds(files, reps):
+    """nemo-prep's planning pass alone (`--plan`: every header read, the batch's aspect chosen), median seconds.
+
+    It runs before the parallel image work, on one thread, so it is part of the batch's wall time."""
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        subprocess.run([NEMO_PREP, *map(str, files), "--plan", "--aspect", "16:9", "--fit", "crop", "--json"],
+                       check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return median(times)
+
+
 def run(quick):
     files, big = generate(quick)
     icc = WORK / "srgb.icc"
@@ -273,7 +286,9 @@ def run(quick):
     big_names = ["nemo-prep", "C on libvips", "vipsthumbnail + vips", "ImageMagick, best", "Pillow"]
     huge = batch([big], 1 if quick else 2, big_names, single=True, label="100 MP")
     subset = files[:3] + files[-1:] if quick else files[:6] + files[-2:]
+    stage_conditions = [machine_load()]
     stages = stage_times(subset, 1 if quick else 2)
+    planning = planning_seconds(files, 3)
     log("profiling nemo-prep with perf")
     profile = perf_profile(subset)
     plan = corpus_plan(quick)
@@ -282,4 +297,5 @@ def run(quick):
             "profiles": sorted({item[6] for item in plan if item[6] != "none"}),
             "with_profile": sum(1 for item in plan if item[6] != "none"), "level": LEVEL, "filter": FILTER,
             "jobs": JOBS, "corpus": corpus, "huge": huge, "stage_images": [f.name for f in subset],
-            "stages": stages, "profile": profile}
+            "stages": stages, "profile": profile, "planning_seconds": planning,
+            "stage_conditions": stage_conditions}

@@ -16,7 +16,7 @@ TOOL_NOTES = {
     "vipsthumbnail + vips": "anchors/vips_cli_prep.sh: one process per step, 2 images at once",
     "ImageMagick, best": "anchors/magick_prep.sh best: `-define jpeg:size=1920x1080`, 1 thread each, 2 processes",
     "ImageMagick, best, own PNG settings": "the same without the PNG options: ImageMagick's own zlib 7 and adaptive "
-                                          "row filters (context: the setting PERF_NOTES' ImageMagick figures had)",
+                                          "row filters (context)",
     "ImageMagick, default": "anchors/magick_prep.sh default: no size hint, its own threads, one image at a time",
     "Pillow": "anchors/pillow_prep.py: draft(), 2 processes; PNG rows unfiltered + zlib 6 (Pillow cannot choose)",
     "Pillow, own PNG encoder": "the same, saved by Pillow's encoder (adaptive row filters, its only mode; context)",
@@ -126,6 +126,10 @@ def prep_section(p):
         f"{fmt(nemo_rss - c_rss, 0)} MiB more | ≤ C + 30 MB | {met(nemo_rss <= c_rss + 30 * 1e6 / 2**20)} |",
         f"| 100 MP JPEG: peak RSS, MiB | {fmt(big_rss, 0)} | C on libvips | {fmt(big_c_rss, 0)} | "
         f"{fmt(big_rss / big_c_rss)}x | < 150 MB | {met(big_rss * 2**20 < 150e6)} |",
+        f"| nemo-prep's planning pass alone (`--plan`: headers read, aspect chosen), seconds | "
+        f"{fmt(p.get('planning_seconds', float('nan')))} | (none: the C program plans nothing) | | "
+        f"{fmt(100 * p.get('planning_seconds', float('nan')) / seconds(corpus['nemo-prep']), 0)}% of nemo-prep's "
+        "batch time, before its parallel work | (context) | |",
         f"| 100 MP JPEG: seconds | {fmt(seconds(huge['nemo-prep']))} | C on libvips | "
         f"{fmt(seconds(huge['C on libvips']))} | {fmt(seconds(huge['nemo-prep']) / seconds(huge['C on libvips']))}x "
         "| (context) | |",
@@ -159,6 +163,7 @@ def prep_section(p):
     lines += ["", "Conditions (load when each round started):", ""]
     lines += [f"- corpus {c}" for c in conditions(p["corpus"]["conditions"])]
     lines += [f"- 100 MP {c}" for c in conditions(p["huge"]["conditions"])]
+    lines += [f"- stages and profiles {c}" for c in conditions(p.get("stage_conditions", []))]
     return lines
 
 
@@ -296,7 +301,8 @@ def allocation_lines(s):
     lines = ["Allocations per event: ordo-one/benchmark 1.38.1 (`Benchmarks/SSEAllocations`, malloc counters; "
              "its executable run directly), `SSEParser.parse(_:_:)` with a callback over the first 4 MB of each "
              "stream, "
-             "mallocs of one pass divided by the events it dispatched:", "",
+             "mallocs of one pass divided by the events it dispatched (the one allocation is the event's data "
+             "`String`; the C parser allocates nothing per event, its buffers are reused):", "",
              "| stream | 1 B | 64 B | 4 KiB | 64 KiB |", "|---|---|---|---|---|"]
     for shape in ["lf", "crlf", "mixed"]:
         cells = [fmt(a.get(f"{shape} {c}", {}).get("per_event", float("nan")), 2) for c in [1, 64, 4096, 65536]]

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import NemoCore
 
 /// Where an export stands, for progress display.
@@ -110,6 +111,7 @@ extension NemoClient {
                     self.request(.post, "/api/render/proxy/lambda", body: .json(text: body.jsonText))
                 }
                 let submitted = (try? RenderJobStatus(wire: payload))?.id ?? id
+                logger?.info("nemo render submitted", metadata: ["nemo.render": "\(submitted)"])
                 try renderJobStore.add(
                     RenderJob(
                         id: submitted, sessionID: session?.sessionID ?? "", startedAt: Date(), outputPath: nil,

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 extension NemoClient {
     /// Sends a message to the agent (`POST /run_sse`) and streams what happens.
@@ -26,6 +27,7 @@ extension NemoClient {
         try await ensureSession(for: text)
         let before = DraftSnapshot(try await state())
         let response = try await openStream(text)
+        logger?.info("nemo message accepted", metadata: ["nemo.session": "\(session?.sessionID ?? "")"])
         emit(.accepted)
         var reader = MessageStreamReader()
         var liveness = LivenessPolicy(configuration: configuration.liveness)

@@ -26,6 +26,8 @@ extension NemoClient {
             context.credentials = credentials?.origin ?? .anonymous
             var request = try build(Credentialled(token: token, sessionID: session?.sessionID))
             decorate(&request, token: token)
+            logger?.trace(
+                "nemo request", metadata: ["nemo.request": "\(kind.rawValue)", "http.url": "\(Redaction.url(request.url))"])
             let signal: FailureSignal
             do {
                 let response = try await transport.send(request, progress: progress)

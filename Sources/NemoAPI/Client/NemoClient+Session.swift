@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import NemoCore
 
 extension NemoClient {
@@ -30,6 +31,7 @@ extension NemoClient {
         let response = try TokenResponse(wire: payload)
         let cached = CachedToken(response: response, obtainedAt: Date(), clientID: clientID)
         try TokenCache(folder: folder).store(cached)
+        logger?.info("nemo token obtained", metadata: ["nemo.token.expires": "\(cached.expiresAt)"])
         return cached
     }
 
@@ -54,6 +56,7 @@ extension NemoClient {
             baseURL: configuration.baseURL.absoluteString, savedAt: Date())
         session = started
         try lastSessionStore.save(started)
+        logger?.info("nemo session created", metadata: ["nemo.session": "\(started.sessionID)", "nemo.language": "\(language)"])
         return started
     }
 

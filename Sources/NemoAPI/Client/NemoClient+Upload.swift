@@ -34,10 +34,10 @@ extension NemoClient {
         let name = (path as NSString).lastPathComponent
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw NemoAPIError(code: .badRequest, message: "Cannot upload \(path): no such file.")
+            throw NemoAPIError(code: .fileUnreadable, message: "Cannot upload \(path): no such file.")
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw NemoAPIError(code: .badRequest, message: "Cannot upload \(path): it is not a regular file.")
+            throw NemoAPIError(code: .fileUnreadable, message: "Cannot upload \(path): it is not a regular file.")
         }
         guard UploadFormats.isAccepted(fileName: name) else {
             throw NemoAPIError(

@@ -15,6 +15,8 @@ public struct NemoAPIError: Error, Sendable, Hashable, CustomStringConvertible {
         case unsupportedFileType
         /// 4002 (or HTTP 413): the file is too large for the product.
         case fileTooLarge
+        /// A local file to upload is missing or not a regular file.
+        case fileUnreadable
         /// HTTP 400 on token acquisition: the client id is missing.
         case missingClientID
         /// HTTP 402: export is blocked by the plan.

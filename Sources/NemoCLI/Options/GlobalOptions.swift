@@ -17,6 +17,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Configuration file (env NEMO_CONFIG; default ~/.config/nemovideo/config.json).")
     var config: String?
 
+    @Option(help: "Log to stderr at this level: trace, debug, info, notice, warning, error, critical (env NEMO_LOG_LEVEL; default: none). Secrets are never logged.")
+    var logLevel: String?
+
     @Option(help: "With --backend mock: the scenario the mock plays (see MockServer/README.md).")
     var mockScenario: String?
 

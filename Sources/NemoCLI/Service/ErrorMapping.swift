@@ -9,7 +9,7 @@ enum ErrorMapping {
             .identity
         case .outOfCredits: .credits
         case .exportBlocked, .attributionMissing: .plan
-        case .unsupportedFileType, .fileTooLarge: .upload
+        case .unsupportedFileType, .fileTooLarge, .fileUnreadable: .upload
         case .rateLimited: .rateLimited
         case .serverError, .network, .malformedResponse, .unexpectedStatus, .badRequest, .notFound: .service
         case .renderFailed, .renderTimedOut, .duplicateRenderID, .emptyDraft: .render

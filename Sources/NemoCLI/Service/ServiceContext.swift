@@ -25,6 +25,7 @@ struct ServiceContext: Sendable {
             installPath: URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path,
             home: settings.environment["HOME"] ?? NSHomeDirectory())
         let mock = settings.backend == .mock
+        let logger = try LogSetup.bootstrapOnce(level: options.logLevel ?? settings.environment["NEMO_LOG_LEVEL"])
         let client = NemoClient(
             configuration: NemoClient.Configuration(
                 baseURL: backend.url, profile: settings.profile, platform: platform,
@@ -32,7 +33,8 @@ struct ServiceContext: Sendable {
                 polling: RenderPolling.Configuration(
                     interval: .milliseconds(Int64(settings.pollInterval * 1000)), maximumPolls: settings.maxPolls),
                 // The embedded mock replays minutes in milliseconds: every client wait is scaled the same way.
-                sleeper: mock ? ScaledSleeper(factor: 0.001) : TaskSleeper()))
+                sleeper: mock ? ScaledSleeper(factor: 0.001) : TaskSleeper()),
+            transport: CurlTransport(logger: logger), logger: logger)
         let context = ServiceContext(settings: settings, client: client, reporter: reporter)
         if reuseSession, let session = try? await client.rememberedSession() { await client.use(session: session) }
         let work = Task { try await body(context) }
