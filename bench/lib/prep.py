@@ -113,6 +113,7 @@ def run_tool(name, spec, out, expected):
     commands, jobs, env = spec
     shutil.rmtree(out, ignore_errors=True)
     Path(out).mkdir(parents=True)
+    load = float(Path("/proc/loadavg").read_text().split()[0])
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     if name.startswith("C on libvips"):
         start = time.perf_counter()
@@ -130,7 +131,7 @@ def run_tool(name, spec, out, expected):
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     written = sorted(Path(out).glob("*.png"))
-    return {"seconds": seconds, "cpu_seconds": cpu, "images": len(written), "expected": expected,
+    return {"seconds": seconds, "cpu_seconds": cpu, "load": load, "images": len(written), "expected": expected,
             "peak_total_kib": total,
             "peak_process_kib": peaks[0] if peaks else 0, "failures": failures, "outputs": written}
 
@@ -292,7 +293,14 @@ def run(quick):
     log("profiling nemo-prep with perf")
     profile = perf_profile(subset)
     plan = corpus_plan(quick)
-    return {"quick": quick, "files": [f.name for f in files], "big": big.name,
+    built = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(NEMO_PREP.stat().st_mtime))
+    commit = subprocess.run(["git", "-C", BENCH.parent, "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip() or "unknown"
+    dirty = subprocess.run(["git", "-C", BENCH.parent, "status", "--porcelain", "--", "Sources", "Package.swift"],
+                           capture_output=True, text=True).stdout.strip() != ""
+    return {"nemo_prep_build": f"release build of {built}, from commit {commit}"
+                               + (" plus uncommitted changes in Sources/" if dirty else ""),
+            "quick": quick, "files": [f.name for f in files], "big": big.name,
             "oriented": sum(1 for item in plan if item[5] != 1),
             "profiles": sorted({item[6] for item in plan if item[6] != "none"}),
             "with_profile": sum(1 for item in plan if item[6] != "none"), "level": LEVEL, "filter": FILTER,

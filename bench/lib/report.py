@@ -98,7 +98,8 @@ def prep_section(p):
         "Chain: orient, sRGB, cover-fit 1920x1080 with a 16:9 crop, contrast 0.3 on lightness, PNG. "
         f"**Every tool writes PNG at zlib level {p['level']} with row filter {p['filter']}**, metadata stripped "
         "(checked in the bytes each tool wrote: table below). nemo-prep ran as `nemo-prep FILES -o OUT --aspect 16:9 "
-        f"--fit crop --contrast 0.3 --png-compression {p['level']} --png-filter {p['filter']} --jobs 2 --json`. "
+        f"--fit crop --contrast 0.3 --png-compression {p['level']} --png-filter {p['filter']} --jobs 2 --json` "
+        f"({p.get('nemo_prep_build', 'build not recorded')}). "
         f"Each figure is the median of {len(corpus['nemo-prep'])} round(s); the tools ran alternately, one after "
         "another in each round, the order rotating between rounds.",
         "",
@@ -160,7 +161,12 @@ def prep_section(p):
         lines.append(f"| {name} | {fmt(seconds(runs))} | {fmt(rss(runs), 0)} |")
     lines += [""] + stage_lines(p) + [""] + profile_lines(p) + [""]
     lines += explain.prep(p, nemo_ips, c_ips, im_ips, nemo_rss, c_rss, big_rss)
+    loads = [r["load"] for runs in corpus.values() for r in runs if "load" in r]
     lines += ["", "Conditions (load when each round started):", ""]
+    if loads:
+        lines.append(f"- 1-minute load average at the start of each of the {len(loads)} corpus measurements: "
+                     f"{fmt(min(loads))} to {fmt(max(loads))} (the benchmark itself keeps about 2 busy on these 2 "
+                     "cores; more is other work)")
     lines += [f"- corpus {c}" for c in conditions(p["corpus"]["conditions"])]
     lines += [f"- 100 MP {c}" for c in conditions(p["huge"]["conditions"])]
     lines += [f"- stages and profiles {c}" for c in conditions(p.get("stage_conditions", []))]

@@ -190,8 +190,10 @@ struct ClientFlowTests {
 
     @Test("heartbeats only: 'still working' notices, then the documented timeout")
     func livenessTimeout() async throws {
+        // Heartbeats every 150 ms (15 virtual seconds at scale 100); limits far apart so a busy machine's hiccups
+        // cannot be mistaken for silence.
         let liveness = LivenessPolicy.Configuration(
-            noticeInterval: .milliseconds(100), idleTimeout: .milliseconds(400), hardLimit: .seconds(5))
+            noticeInterval: .milliseconds(200), idleTimeout: .milliseconds(1500), hardLimit: .seconds(20))
         try await ClientHarness.with(scenario: "heartbeat-timeout", timeScale: 100, liveness: liveness) { harness in
             var notices = 0
             do {
