@@ -239,3 +239,48 @@ struct ChatAndBatchTests {
         #expect(json.stderr.contains("missing.jpg"))
     }
 }
+
+@Suite("nemo mock and the configuration file")
+struct MockAndConfigTests {
+    @Test("nemo mock prints its URL when ready, serves, and stops on SIGINT")
+    func nemoMock() async throws {
+        let process = Process()
+        process.executableURL = Executable.products.appendingPathComponent("nemo")
+        process.arguments = ["mock", "--fixtures", Executable.fixtures]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        var line = ""
+        while !line.contains("\n") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line += String(decoding: chunk, as: UTF8.self)
+        }
+        let url = try #require(line.split(separator: " ").first { $0.hasPrefix("url=") }?.dropFirst(4))
+        let health = try await CurlTransport().send(HTTPRequest(method: .get, url: URL(string: "\(url)/_mock/health")!))
+        #expect(health.status == 200)
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test("the config file sets the service and profile; flags and environment win over it")
+    func configFile() async throws {
+        let mock = try MockProcess()
+        let folder = try Executable.folder()
+        try FileManager.default.createDirectory(atPath: folder + "/config/nemovideo", withIntermediateDirectories: true)
+        try Data(#"{"api_url": "\#(mock.url)", "profile": "ai-animations", "poll_interval": 0.05}"#.utf8)
+            .write(to: URL(fileURLWithPath: folder + "/config/nemovideo/config.json"))
+        // Text only works because the file chose ai-animations; the service is the file's URL.
+        let fromFile = try await Executable.run("nemo", ["run", "--json", "--out", "t.mp4"], in: folder)
+        #expect(fromFile.status == 0, "\(fromFile.stderr)")
+        // A flag wins: another profile needs photos.
+        let flag = try await Executable.run("nemo", ["run", "--profile", "image-to-free"], in: folder)
+        #expect(flag.status == 2)
+        // The environment wins over the file too.
+        let env = try await Executable.run(
+            "nemo", ["credits"], in: folder, environment: ["NEMO_API_URL": "http://127.0.0.1:1"])
+        #expect(env.status == 8)
+        #expect(env.stderr.contains("127.0.0.1:1"), "\(env.stderr)")
+    }
+}

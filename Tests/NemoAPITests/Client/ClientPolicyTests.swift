@@ -1,5 +1,5 @@
 import Foundation
-import NemoAPI
+@testable import NemoAPI
 import NemoCore
 import Testing
 
@@ -92,6 +92,51 @@ struct ClientPolicyTests {
                 #expect(error.code == .unsupportedFileType)
                 #expect(error.message.contains("png") || error.message.contains("PNG"))
             }
+        }
+    }
+}
+
+@Suite("NemoClient: the remaining export and upload paths")
+struct ClientExportPathTests {
+    @Test("URL upload puts the file in the session")
+    func urlUpload() async throws {
+        try await ClientHarness.with { harness in
+            let files = try await harness.client.upload(urls: ["https://example.com/media/song.mp3"])
+            #expect(files.count == 1)
+            let uploads = try await harness.journal().filter { $0.path.hasPrefix("/api/upload-video/") }
+            #expect(uploads.count == 1)
+        }
+    }
+
+    @Test("when the output URL cannot be reached, the fallback download endpoint is used")
+    func fallbackDownload() async throws {
+        try await ClientHarness.with { harness in
+            _ = try await harness.say(ProductProfile.createVideoFromImages.exampleRequest)
+            let draft = try #require(try await harness.client.state().draft)
+            let id = try await harness.client.submitRender(draft: draft, attempt: 0)
+            var status = try await harness.client.pollRender(id: id)
+            for _ in 0..<20 where status.status != .completed { status = try await harness.client.pollRender(id: id) }
+            #expect(status.status == .completed)
+            let result = try await harness.client.finish(
+                renderID: id, outputURL: "http://127.0.0.1:1/unreachable.mp4", to: harness.output("fallback.mp4"),
+                update: { _ in })
+            let expected = Checksum.sha256(fileAt: ClientHarness.fixtures.appendingPathComponent("media/render.mp4").path)
+            #expect(Checksum.sha256(fileAt: result.path) == expected)
+            let journal = try await harness.journal()
+            #expect(journal.contains { $0.path == "/api/render/proxy/\(id)/download" && $0.status == 200 })
+        }
+    }
+
+    @Test("cancelling a render tells the service and forgets the job")
+    func cancelRender() async throws {
+        try await ClientHarness.with(scenario: "render-stuck") { harness in
+            _ = try await harness.say(ProductProfile.createVideoFromImages.exampleRequest)
+            let draft = try #require(try await harness.client.state().draft)
+            let id = try await harness.client.submitRender(draft: draft, attempt: 0)
+            try await harness.client.cancelRender(id: id)
+            #expect(try await harness.client.pendingRenders().isEmpty)
+            let status = try await harness.client.pollRender(id: id)
+            #expect(status.status == .cancelled)
         }
     }
 }
