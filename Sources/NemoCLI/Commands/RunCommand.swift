@@ -65,9 +65,12 @@ struct RunPipeline: Sendable {
         let session = try await context.client.startSession(language: LanguageDetector.detect(text))
         reporter.event("session", ["session_id": .string(session.sessionID)], human: "Session \(session.sessionID)")
         if !prepared.isEmpty {
+            let totalBytes = prepared.reduce(0) { sum, path in
+                sum + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+            }
             let uploaded = try await context.client.upload(files: prepared) { progress in
                 reporter.progress(
-                    "Uploading  ", done: Int(progress.sent), total: Int(progress.totalToSend ?? max(progress.sent, 1)),
+                    "Uploading  ", done: Int(progress.sent), total: Int(progress.totalToSend ?? Int64(totalBytes)),
                     unit: .bytes)
             }
             reporter.event(

@@ -49,7 +49,7 @@ final class Reporter: Sendable {
             }
             return state.bar!
         }
-        bar.update(completed: done, detail: detail)
+        bar.update(completed: done, total: max(total, 1), detail: detail)
     }
 
     /// Ends the current progress bar's line.

@@ -7,35 +7,36 @@ import Synchronization
 public final class ProgressBar: Sendable {
     private struct State {
         var completed = 0
+        var total: Int
         var lastDraw: ContinuousClock.Instant?
         var visible = false
     }
 
     private let title: String
-    private let total: Int
     private let unit: ProgressUnit
     private let enabled: Bool
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     /// Creates a bar for `total` units of work; `enabled` false makes every call a no-op.
     public init(title: String, total: Int, unit: ProgressUnit = .items, enabled: Bool) {
         self.title = title
-        self.total = max(total, 0)
+        state = Mutex(State(total: max(total, 0)))
         self.unit = unit
         self.enabled = enabled
     }
 
-    /// Sets the amount done and redraws if due.
-    public func update(completed: Int, detail: String = "") {
+    /// Sets the amount done (and the total, when it became known or changed) and redraws if due.
+    public func update(completed: Int, total: Int? = nil, detail: String = "") {
         guard enabled else { return }
         state.withLock { state in
-            state.completed = min(completed, total)
+            if let total { state.total = max(total, 0) }
+            state.completed = min(completed, state.total)
             let now = ContinuousClock.now
-            let final = state.completed == total
+            let final = state.completed == state.total
             if let last = state.lastDraw, !final, now - last < .milliseconds(100) { return }
             state.lastDraw = now
             state.visible = true
-            Terminal.err("\r\u{1B}[2K" + line(completed: state.completed, detail: detail))
+            Terminal.err("\r\u{1B}[2K" + line(completed: state.completed, total: state.total, detail: detail))
         }
     }
 
@@ -57,7 +58,7 @@ public final class ProgressBar: Sendable {
         }
     }
 
-    private func line(completed: Int, detail: String) -> String {
+    private func line(completed: Int, total: Int, detail: String) -> String {
         let fraction = total == 0 ? 1 : Double(completed) / Double(total)
         let counts = "\(unit.format(completed))/\(unit.format(total))"
         let percent = String(Int((fraction * 100).rounded(.down))) + "%"
