@@ -199,7 +199,7 @@ import Testing
             let message = Task { try await mock.message(token: token, session: session, text: "make my video") }
             var seen: [String] = []
             let start = ContinuousClock.now
-            while seen.last != "ready", ContinuousClock.now - start < .seconds(10) {
+            while seen.last != "ready", ContinuousClock.now - start < .seconds(60) {
                 let status = try await mock.state(token: token, session: session)["draft_status"].string ?? "?"
                 if seen.last != status { seen.append(status) }
                 try await Task.sleep(for: .milliseconds(40))
