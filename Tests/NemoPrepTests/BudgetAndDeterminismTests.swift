@@ -55,3 +55,22 @@ struct BudgetAndDeterminismTests {
         #expect(Set(runs.map { $0.joined() }).count == 1)
     }
 }
+
+@Suite("Contact sheet")
+struct ContactSheetTests {
+    @Test("a before/after grid of every processed image, written atomically; failed images are left out")
+    func contactSheet() throws {
+        let folder = try TemporaryFolder()
+        try TestImage.photo(width: 640, height: 360).write(to: folder.file("a.png"))
+        try TestImage.photo(width: 300, height: 400).write(to: folder.file("b.png"))
+        try folder.write("c.jpg", Array("broken".utf8))
+        let manifest = try prepare(
+            [folder.file("a.png"), folder.file("b.png"), folder.file("c.jpg")], into: folder.file("out"))
+        try ContactSheet.write(manifest, to: folder.file("sheet.png"))
+        let sheet = try TestImage.load(folder.file("sheet.png"))
+        // Two pairs of 320-wide thumbnails side by side, plus spacing and margins.
+        #expect(sheet.width >= 2 * (2 * 240) && sheet.width <= 2 * (2 * 320 + 4) + 16 + 32)
+        #expect(sheet.height > 200)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }.isEmpty)
+    }
+}
