@@ -1,0 +1,39 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// The same strict settings as the root package.
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+/// One libFuzzer executable per fuzz target. Build only with the fuzzer flags (see `Fuzz/run`):
+///
+///     swift build --package-path Fuzz -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+func fuzzTarget(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .executableTarget(name: name, dependencies: ["CFuzzerDriver"] + dependencies, swiftSettings: strictSettings)
+}
+
+let package = Package(
+    name: "nemo-fuzz",
+    dependencies: [
+        .package(path: ".."),
+    ],
+    targets: [
+        // Calls libFuzzer's driver from SwiftPM's renamed entry point (see CFuzzerDriver.h).
+        .target(name: "CFuzzerDriver"),
+        // A copy of the test suite's WHATWG reference parser, as a library the SSE fuzzer can import.
+        .target(
+            name: "SSEReference",
+            dependencies: [.product(name: "NemoSSE", package: "main")],
+            swiftSettings: strictSettings
+        ),
+        fuzzTarget("fuzz-sse", ["SSEReference", .product(name: "NemoSSE", package: "main")]),
+        fuzzTarget("fuzz-agent-events", [.product(name: "NemoAPI", package: "main")]),
+        fuzzTarget("fuzz-timeline", [.product(name: "NemoAPI", package: "main")]),
+        fuzzTarget("fuzz-transcript", [.product(name: "NemoMock", package: "main")]),
+        fuzzTarget("fuzz-prep-header", [.product(name: "NemoPrep", package: "main")]),
+    ]
+)

@@ -1,0 +1,8 @@
+#include "CFuzzerDriver.h"
+
+// libFuzzer's public entry point (compiler-rt, FuzzerInterface.h), linked in by `-sanitize=fuzzer`.
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*UserCb)(const uint8_t *Data, size_t Size));
+
+int nemo_fuzz_run(int argc, char **argv, int (*test_one_input)(const uint8_t *data, size_t size)) {
+    return LLVMFuzzerRunDriver(&argc, &argv, test_one_input);
+}
