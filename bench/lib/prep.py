@@ -189,15 +189,18 @@ STAGES = ["decode", "resize", "crop", "contrast", "png"]
 
 
 def stage_times(files, reps):
-    """The C program on one core, stopped after each stage: milliseconds per image, cumulative, median of rounds."""
+    """The C program on one core, stopped after each stage: CPU milliseconds per image (user + system, which other
+    load on the machine disturbs far less than wall time), cumulative, median of rounds."""
     totals = {stage: [] for stage in STAGES}
     for rep in range(reps):
         for stage in STAGES:
             log(f"stages round {rep + 1}/{reps}: until {stage}")
-            start = time.perf_counter()
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             subprocess.run([BIN / "prep_vips", "-j", "1", "--until", stage, "--compression", str(LEVEL),
                             *map(str, files)], check=True, capture_output=True)
-            totals[stage].append((time.perf_counter() - start) * 1000 / len(files))
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            totals[stage].append(cpu * 1000 / len(files))
     return {stage: median(values) for stage, values in totals.items()}
 
 

@@ -183,9 +183,9 @@ def stage_lines(p):
               "png": f"PNG encode, zlib {p['level']}, filter {p['filter']}"}
     total = s["png"]
     lines = [f"Where the time goes: the C program on one core, stopped after each stage (`prep_vips --until`), "
-             f"on {len(p['stage_images'])} of the images ({', '.join(p['stage_images'])}); each stage's cost is the "
-             "difference from the stage before:", "",
-             "| stage | ms per image | share |", "|---|---|---|"]
+             f"on {len(p['stage_images'])} of the images ({', '.join(p['stage_images'])}); CPU time (user + system) "
+             "per image, each stage's cost being the difference from the stage before:", "",
+             "| stage | CPU ms per image | share |", "|---|---|---|"]
     previous = 0.0
     for stage in order:
         cost = s[stage] - previous
