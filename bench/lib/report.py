@@ -184,7 +184,7 @@ def stage_lines(p):
     total = s["png"]
     lines = [f"Where the time goes: the C program on one core, stopped after each stage (`prep_vips --until`), "
              f"on {len(p['stage_images'])} of the images ({', '.join(p['stage_images'])}); CPU time (user + system) "
-             "per image, each stage's cost being the difference from the stage before:", "",
+             "per image, the least of the rounds, each stage's cost being the difference from the stage before:", "",
              "| stage | CPU ms per image | share |", "|---|---|---|"]
     previous = 0.0
     for stage in order:
