@@ -23,10 +23,6 @@ static inline int nemo_vips_thumbnail(const char *path, VipsImage **out, int wid
     return vips_thumbnail(path, out, width, "height", height, "size", size, "fail_on", fail_on, NULL);
 }
 
-static inline int nemo_vips_thumbnail_image(VipsImage *in, VipsImage **out, int width, int height) {
-    return vips_thumbnail_image(in, out, width, "height", height, "size", VIPS_SIZE_BOTH, NULL);
-}
-
 static inline int nemo_vips_colourspace(VipsImage *in, VipsImage **out, VipsInterpretation space) {
     return vips_colourspace(in, out, space, NULL);
 }
@@ -93,24 +89,8 @@ static inline int nemo_vips_percent(VipsImage *in, double percent, int *threshol
     return vips_percent(in, percent, threshold, NULL);
 }
 
-static inline int nemo_vips_hist_local(VipsImage *in, VipsImage **out, int width, int height, int max_slope) {
-    return vips_hist_local(in, out, width, height, "max_slope", max_slope, NULL);
-}
-
-static inline int nemo_vips_avg(VipsImage *in, double *out) {
-    return vips_avg(in, out, NULL);
-}
-
 static inline int nemo_vips_deviate(VipsImage *in, double *out) {
     return vips_deviate(in, out, NULL);
-}
-
-static inline int nemo_vips_max(VipsImage *in, double *out) {
-    return vips_max(in, out, NULL);
-}
-
-static inline int nemo_vips_min(VipsImage *in, double *out) {
-    return vips_min(in, out, NULL);
 }
 
 static inline int nemo_vips_copy_memory(VipsImage *in, VipsImage **out) {
@@ -173,11 +153,6 @@ static inline int nemo_vips_with_orientation(VipsImage *in, VipsImage **out, int
     if (vips_copy(in, out, NULL)) return -1;
     vips_image_set_int(*out, VIPS_META_ORIENTATION, orientation);
     return 0;
-}
-
-/// Adds a constant band (e.g. an opaque alpha).
-static inline int nemo_vips_bandjoin_const1(VipsImage *in, VipsImage **out, double value) {
-    return vips_bandjoin_const1(in, out, value, NULL);
 }
 
 static inline int nemo_vips_jpegsave(VipsImage *in, const char *path, int quality) {

@@ -89,13 +89,6 @@ extension VipsImage {
         return Int(threshold)
     }
 
-    /// The mean of all band values.
-    func average() throws(VipsError) -> Double {
-        var value = 0.0
-        guard nemo_vips_avg(pointer, &value) == 0 else { throw VipsError.take(operation: "avg") }
-        return value
-    }
-
     /// The standard deviation of all band values.
     func standardDeviation() throws(VipsError) -> Double {
         var value = 0.0
