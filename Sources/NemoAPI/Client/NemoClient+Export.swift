@@ -37,10 +37,27 @@ extension NemoClient {
                 code: .emptyDraft,
                 message: "The timeline is empty, so there is nothing to export yet. Ask the agent for a video first.")
         }
-        var renderID = try await submitRender(draft: draft, attempt: 0)
+        let renderID = try await submitRender(draft: draft, attempt: 0)
         update(.submitted(id: renderID))
+        return try await follow(renderID: renderID, first: nil, resubmitting: draft, to: destination, update: update)
+    }
+
+    /// Finishes a render started earlier (its id from the job store or the user): polls it, then downloads.
+    public func resumeExport(
+        renderID: String, to destination: String, update: @escaping @Sendable (ExportUpdate) -> Void = { _ in }
+    ) async throws -> ExportResult {
+        try await follow(renderID: renderID, first: .poll(after: .zero), resubmitting: nil, to: destination, update: update)
+    }
+
+    /// Polls a render on the documented cadence until it completes, then downloads it. A failed render is submitted
+    /// again (once, with a new id) when its `draft` is known; a resumed render that failed is reported instead.
+    func follow(
+        renderID: String, first: RenderPolling.Step?, resubmitting draft: JSONValue?, to destination: String,
+        update: @escaping @Sendable (ExportUpdate) -> Void
+    ) async throws -> ExportResult {
+        var renderID = renderID
         var polling = RenderPolling(configuration: configuration.polling)
-        var step = polling.first
+        var step = first ?? polling.first
         var resubmissions = 0
         while true {
             switch step {
@@ -50,6 +67,11 @@ extension NemoClient {
                 update(.rendering(status: status.status.description, progress: status.progress))
                 step = polling.next(after: status, id: renderID)
             case .resubmit:
+                guard let draft else {
+                    throw NemoAPIError(
+                        code: .renderFailed,
+                        message: "Render \(renderID) failed on the service. Run `nemo export` to render the draft again.")
+                }
                 resubmissions += 1
                 let failed = renderID
                 renderID = try await submitRender(draft: draft, attempt: resubmissions)
@@ -58,31 +80,6 @@ extension NemoClient {
                 step = .poll(after: configuration.polling.interval)
             case .download(let url):
                 return try await finish(renderID: renderID, outputURL: url, to: destination, update: update)
-            case .fail(let error):
-                throw error
-            }
-        }
-    }
-
-    /// Finishes a render started earlier (its id from the job store or the user): polls it, then downloads.
-    public func resumeExport(
-        renderID: String, to destination: String, update: @escaping @Sendable (ExportUpdate) -> Void = { _ in }
-    ) async throws -> ExportResult {
-        var polling = RenderPolling(configuration: configuration.polling)
-        var step = RenderPolling.Step.poll(after: .zero)
-        while true {
-            switch step {
-            case .poll(let delay):
-                try await configuration.sleeper.sleep(for: delay)
-                let status = try await pollRender(id: renderID)
-                update(.rendering(status: status.status.description, progress: status.progress))
-                step = polling.next(after: status, id: renderID)
-            case .download(let url):
-                return try await finish(renderID: renderID, outputURL: url, to: destination, update: update)
-            case .resubmit:
-                throw NemoAPIError(
-                    code: .renderFailed,
-                    message: "Render \(renderID) failed on the service. Run `nemo export` to render the draft again.")
             case .fail(let error):
                 throw error
             }
