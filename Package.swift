@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "nemo-mock", targets: ["nemo-mock"]),
         .library(name: "NemoCore", targets: ["NemoCore"]),
         .library(name: "NemoSSE", targets: ["NemoSSE"]),
+        .library(name: "NemoSSEReference", targets: ["NemoSSEReference"]),
         .library(name: "NemoPrep", targets: ["NemoPrep"]),
         .library(name: "NemoAPI", targets: ["NemoAPI"]),
         .library(name: "NemoMock", targets: ["NemoMock"]),
@@ -50,6 +51,12 @@ let package = Package(
         ),
         .target(
             name: "NemoSSE",
+            swiftSettings: strictSettings
+        ),
+        // A slow, spec-literal SSE parser: the oracle the tests and the differential fuzzer compare NemoSSE with.
+        .target(
+            name: "NemoSSEReference",
+            dependencies: ["NemoSSE"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -122,7 +129,7 @@ let package = Package(
         // Tests (Swift Testing).
         .testTarget(
             name: "NemoSSETests",
-            dependencies: ["NemoSSE"],
+            dependencies: ["NemoSSE", "NemoSSEReference"],
             swiftSettings: strictSettings
         ),
         .testTarget(

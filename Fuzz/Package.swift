@@ -24,13 +24,9 @@ let package = Package(
     targets: [
         // Calls libFuzzer's driver from SwiftPM's renamed entry point (see CFuzzerDriver.h).
         .target(name: "CFuzzerDriver"),
-        // A copy of the test suite's WHATWG reference parser, as a library the SSE fuzzer can import.
-        .target(
-            name: "SSEReference",
-            dependencies: [.product(name: "NemoSSE", package: "main")],
-            swiftSettings: strictSettings
-        ),
-        fuzzTarget("fuzz-sse", ["SSEReference", .product(name: "NemoSSE", package: "main")]),
+        fuzzTarget(
+            "fuzz-sse",
+            [.product(name: "NemoSSEReference", package: "main"), .product(name: "NemoSSE", package: "main")]),
         fuzzTarget("fuzz-agent-events", [.product(name: "NemoAPI", package: "main")]),
         fuzzTarget("fuzz-timeline", [.product(name: "NemoAPI", package: "main")]),
         fuzzTarget("fuzz-transcript", [.product(name: "NemoMock", package: "main")]),

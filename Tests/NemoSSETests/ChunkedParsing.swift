@@ -1,4 +1,5 @@
 import NemoSSE
+import NemoSSEReference
 
 /// What a parser produced for a whole stream.
 struct ParseOutcome: Equatable, CustomStringConvertible {

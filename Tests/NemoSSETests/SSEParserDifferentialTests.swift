@@ -1,4 +1,5 @@
 import NemoSSE
+import NemoSSEReference
 import Testing
 
 @Suite("SSEParser agrees with the reference parser")

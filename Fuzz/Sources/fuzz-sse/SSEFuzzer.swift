@@ -1,6 +1,6 @@
 import CFuzzerDriver
 import NemoSSE
-import SSEReference
+import NemoSSEReference
 
 /// Differential fuzz target: ``SSEParser`` fed in chunks must agree with the WHATWG reference parser.
 ///

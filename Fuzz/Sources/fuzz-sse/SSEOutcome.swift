@@ -1,5 +1,5 @@
 import NemoSSE
-import SSEReference
+import NemoSSEReference
 
 /// Everything a parser produced for one whole stream: items (events and comments) and the final state.
 struct SSEOutcome: Equatable, CustomStringConvertible {

@@ -2,10 +2,10 @@
 ///
 /// It strips a byte order mark at the start only, and replaces each invalid sequence with U+FFFD
 /// exactly as the standard's UTF-8 decoder does (one U+FFFD per maximal invalid subpart).
-/// Self-contained, so it can move into a library (for a differential fuzzer) unchanged.
-enum ReferenceUTF8Decoder {
+/// Used by the tests and by the differential fuzzer (Fuzz/fuzz-sse).
+public enum ReferenceUTF8Decoder {
     /// Decodes a whole byte stream into Unicode scalars.
-    static func decode(_ input: [UInt8]) -> [Unicode.Scalar] {
+    public static func decode(_ input: [UInt8]) -> [Unicode.Scalar] {
         var bytes = input[...]
         // "UTF-8 decode": if the first three bytes are 0xEF 0xBB 0xBF, read and discard them.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {

@@ -1,30 +1,30 @@
-import NemoSSE
+public import NemoSSE
 
 /// A slow, obviously correct event-stream parser written straight from the WHATWG HTML text
 /// ("9.2.5 Parsing an event stream" and "9.2.6 Interpreting an event stream"), one character at a time.
 ///
 /// It reads a whole stream at once (no chunks): decode it with ``ReferenceUTF8Decoder``, cut it
 /// into lines, process each line as the spec says, and drop whatever follows the last line end.
-/// It is the oracle the fast ``SSEParser`` is compared with. Self-contained (only NemoSSE's value
-/// types), so it can move into a library for a differential fuzzer unchanged.
+/// It is the oracle the fast ``SSEParser`` is compared with, by the tests and by the differential
+/// fuzzer (Fuzz/fuzz-sse).
 ///
 /// Two choices the spec leaves to the implementation, made the same way as ``SSEParser``:
 /// a `retry` value too large for `Int` is ignored, and comments are reported with the text after
 /// the colon with one leading space removed.
-struct ReferenceSSEParser {
+public struct ReferenceSSEParser: Sendable {
     /// Everything the stream produced, in order: events and comments.
-    private(set) var items: [SSEItem] = []
+    public private(set) var items: [SSEItem] = []
     /// The event source's last event ID string (set at each blank line).
-    private(set) var lastEventID = ""
+    public private(set) var lastEventID = ""
     /// The event stream's reconnection time, if a valid `retry` field set it.
-    private(set) var reconnectionTime: Int?
+    public private(set) var reconnectionTime: Int?
 
     private var dataBuffer: [Unicode.Scalar] = []
     private var eventTypeBuffer: [Unicode.Scalar] = []
     private var lastEventIDBuffer: [Unicode.Scalar] = []
 
     /// Parses a complete stream.
-    init(stream: [UInt8]) {
+    public init(stream: [UInt8]) {
         let characters = ReferenceUTF8Decoder.decode(stream)
         // stream = [ bom ] *event; event = *( comment / field ) end-of-line;
         // end-of-line = ( cr lf / cr / lf ). Collect lines; an unterminated last line is discarded.
