@@ -59,10 +59,17 @@ let package = Package(
             dependencies: ["NemoSSE"],
             swiftSettings: strictSettings
         ),
+        // The libvips wrappers nemo-prep and the renderer share (package access only).
+        .target(
+            name: "NemoVips",
+            dependencies: ["CVips"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "NemoPrep",
             dependencies: [
                 "CVips",
+                "NemoVips",
                 "NemoCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -134,7 +141,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NemoPrepTests",
-            dependencies: ["NemoPrep", "NemoCore", "CVips"],
+            dependencies: ["NemoPrep", "NemoVips", "NemoCore", "CVips"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -3,6 +3,7 @@ import Glibc
 import Testing
 
 @testable import NemoPrep
+import NemoVips
 
 @Suite("Bad input fails alone, with a clear cause, and inputs stay unchanged")
 struct BadInputTests {

@@ -3,6 +3,7 @@ import NemoCore
 import Testing
 
 @testable import NemoPrep
+import NemoVips
 
 @Suite("Size budget and determinism")
 struct BudgetAndDeterminismTests {

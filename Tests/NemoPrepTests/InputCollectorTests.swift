@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import NemoPrep
+import NemoVips
 
 @Suite("Collecting inputs and naming outputs")
 struct InputCollectorTests {

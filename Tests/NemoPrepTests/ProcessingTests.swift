@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import NemoPrep
+import NemoVips
 
 @Suite("Processing: orientation, colour, alpha, fit")
 struct ProcessingTests {

@@ -1,5 +1,6 @@
 import CVips
 import NemoCore
+import NemoVips
 
 /// A single PNG that shows each processed image before and after, side by side with its name, so a person can
 /// check a batch at a glance.

@@ -1,4 +1,5 @@
 import Foundation
+import NemoVips
 
 /// Assembles manifest entries from plans and processing outcomes.
 enum ManifestBuilder {

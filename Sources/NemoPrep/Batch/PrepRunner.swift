@@ -1,5 +1,6 @@
 import Foundation
 import NemoCore
+import NemoVips
 
 /// Runs a whole batch: plan, process in parallel, write outputs and the manifest.
 ///

@@ -1,3 +1,5 @@
+public import NemoVips
+
 /// Plans a whole batch before any pixels are touched: reads every header, chooses one aspect for all, and decides
 /// each image's crop or padding, scale and output size.
 public struct BatchPlanner: Sendable {

@@ -1,5 +1,6 @@
 import CVips
 import Glibc
+import NemoVips
 
 /// Reads what planning needs from a file (type, header, size) without decoding pixels, and turns every way a
 /// file can be unusable into a specific ``PrepError``.

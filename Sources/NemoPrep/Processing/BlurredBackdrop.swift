@@ -1,3 +1,5 @@
+import NemoVips
+
 /// Builds the "blur" padding: the image enlarged to cover the canvas, blurred, darkened, with the sharp image
 /// placed on top.
 enum BlurredBackdrop {

@@ -1,4 +1,5 @@
 import CVips
+import NemoVips
 
 /// Raises contrast on lightness only, so hues never shift.
 ///

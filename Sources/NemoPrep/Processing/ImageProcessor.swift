@@ -1,6 +1,7 @@
 import CVips
 
 import NemoCore
+import NemoVips
 
 /// Executes one image's plan: load upright in sRGB with shrink-on-load, crop or pad to the batch's aspect, boost
 /// contrast, and write a PNG within the size budget, atomically.

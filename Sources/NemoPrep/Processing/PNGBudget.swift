@@ -1,3 +1,5 @@
+import NemoVips
+
 /// Encodes a PNG that fits a byte budget, checking every encoding rather than estimating.
 ///
 /// First the configured level and filter. If that is over budget: zlib 9 with adaptive row filters. If still over:

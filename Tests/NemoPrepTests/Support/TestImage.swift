@@ -4,9 +4,10 @@ import NemoCore
 import Testing
 
 @testable import NemoPrep
+import NemoVips
 
 /// The Swift wrapper, not the C struct of the same name.
-typealias VipsImage = NemoPrep.VipsImage
+typealias VipsImage = NemoVips.VipsImage
 
 /// Builds small test images with libvips and writes them to disk.
 enum TestImage {

@@ -1,15 +1,15 @@
-import CVips
+package import CVips
 
 /// Owns one libvips image reference and releases it when the Swift object goes away.
 ///
 /// Operations return new images (libvips images are immutable and lazily evaluated); the pixels are computed
 /// when an image is written or copied to memory. Not `Sendable`: each image belongs to the worker that made it.
-final class VipsImage {
+package final class VipsImage {
     /// The libvips image; valid for the lifetime of `self`.
-    let pointer: UnsafeMutablePointer<CVips.VipsImage>
+    package let pointer: UnsafeMutablePointer<CVips.VipsImage>
 
     /// Takes ownership of a reference returned by libvips.
-    init(owning pointer: UnsafeMutablePointer<CVips.VipsImage>) {
+    package init(owning pointer: UnsafeMutablePointer<CVips.VipsImage>) {
         self.pointer = pointer
     }
 
@@ -18,7 +18,7 @@ final class VipsImage {
     }
 
     /// Runs a libvips call that produces one image, wrapping the result or throwing libvips' message.
-    static func make(
+    package static func make(
         _ operation: String, _ call: (UnsafeMutablePointer<UnsafeMutablePointer<CVips.VipsImage>?>) -> Int32
     ) throws(VipsError) -> VipsImage {
         var output: UnsafeMutablePointer<CVips.VipsImage>?
@@ -27,7 +27,7 @@ final class VipsImage {
     }
 
     /// Opens `path` lazily for one sequential pass; only the header is read until pixels are needed.
-    static func open(_ path: String) throws(VipsError) -> VipsImage {
+    package static func open(_ path: String) throws(VipsError) -> VipsImage {
         guard let image = nemo_vips_open(path, VIPS_FAIL_ON_TRUNCATED) else { throw VipsError.take(operation: "load") }
         return VipsImage(owning: image)
     }
@@ -35,7 +35,7 @@ final class VipsImage {
     /// Loads `path` upright, in sRGB, scaled so its width is `width` (libvips shrinks on load where it can).
     ///
     /// `height` bounds the height as well; pass a huge value to size by width only.
-    static func thumbnail(_ path: String, width: Int, height: Int, allowUpscale: Bool) throws(VipsError) -> VipsImage {
+    package static func thumbnail(_ path: String, width: Int, height: Int, allowUpscale: Bool) throws(VipsError) -> VipsImage {
         try make("thumbnail") {
             nemo_vips_thumbnail(
                 path, $0, Int32(width), Int32(height), allowUpscale ? VIPS_SIZE_BOTH : VIPS_SIZE_DOWN,
@@ -44,26 +44,26 @@ final class VipsImage {
     }
 
     /// Width in pixels.
-    var width: Int { Int(vips_image_get_width(pointer)) }
+    package var width: Int { Int(vips_image_get_width(pointer)) }
     /// Height in pixels.
-    var height: Int { Int(vips_image_get_height(pointer)) }
+    package var height: Int { Int(vips_image_get_height(pointer)) }
     /// Number of bands (channels), alpha included.
-    var bands: Int { Int(vips_image_get_bands(pointer)) }
+    package var bands: Int { Int(vips_image_get_bands(pointer)) }
     /// The pixel format of each band.
-    var format: VipsBandFormat { vips_image_get_format(pointer) }
+    package var format: VipsBandFormat { vips_image_get_format(pointer) }
     /// How the bands should be interpreted (sRGB, CMYK, B_W, RGB16...).
-    var interpretation: VipsInterpretation { vips_image_get_interpretation(pointer) }
+    package var interpretation: VipsInterpretation { vips_image_get_interpretation(pointer) }
     /// The EXIF orientation tag (1-8), 1 when absent.
-    var orientation: Int { Int(vips_image_get_orientation(pointer)) }
+    package var orientation: Int { Int(vips_image_get_orientation(pointer)) }
     /// Whether the last band is alpha.
-    var hasAlpha: Bool { vips_image_hasalpha(pointer) != 0 }
+    package var hasAlpha: Bool { vips_image_hasalpha(pointer) != 0 }
     /// Whether the image carries an embedded ICC profile.
-    var hasICCProfile: Bool { vips_image_get_typeof(pointer, "icc-profile-data") != 0 }
+    package var hasICCProfile: Bool { vips_image_get_typeof(pointer, "icc-profile-data") != 0 }
     /// Number of pages or frames the file holds (GIF, WebP, TIFF), 1 when unknown.
-    var pageCount: Int { Int(vips_image_get_n_pages(pointer)) }
+    package var pageCount: Int { Int(vips_image_get_n_pages(pointer)) }
 
     /// The name of the loader that opened this image, e.g. "jpegload".
-    var loader: String? {
+    package var loader: String? {
         var value: UnsafePointer<CChar>?
         guard vips_image_get_string(pointer, "vips-loader", &value) == 0, let value else {
             vips_error_clear()

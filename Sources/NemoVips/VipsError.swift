@@ -1,4 +1,4 @@
-import CVips
+package import CVips
 
 /// A failure reported by libvips: the operation that failed and libvips' own message.
 public struct VipsError: Error, Sendable, CustomStringConvertible {
@@ -19,7 +19,7 @@ public struct VipsError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Takes libvips' pending error message (clearing it) for a failed `operation`.
-    static func take(operation: String) -> VipsError {
+    package static func take(operation: String) -> VipsError {
         let buffer = vips_error_buffer().map { String(cString: $0) } ?? ""
         vips_error_clear()
         let lines = buffer.split(separator: "\n").prefix(3).map { $0.trimmingCharacters() }

@@ -1,10 +1,10 @@
-import CVips
+package import CVips
 
 /// Process-wide libvips setup: initialised once, with the operation cache off so memory stays bounded and
 /// every image is computed from its file.
-enum Vips {
+package enum Vips {
     /// Initialises libvips on first use; later calls return the first outcome.
-    static func initialize() throws(VipsError) {
+    package static func initialize() throws(VipsError) {
         try initialization.get()
     }
 
@@ -12,17 +12,17 @@ enum Vips {
     ///
     /// nemo-prep runs one single-threaded pipeline per job: PNG encoding is single-threaded, so parallelism across
     /// images beats parallelism inside one (see shared/PERF_NOTES.md).
-    static func setThreadsPerPipeline(_ count: Int) {
+    package static func setThreadsPerPipeline(_ count: Int) {
         vips_concurrency_set(Int32(max(1, count)))
     }
 
     /// The libvips version, e.g. "8.14.1".
-    static var version: String {
+    package static var version: String {
         String(cString: vips_version_string())
     }
 
     /// The name of the loader libvips would pick for `path` from its content, or `nil` when none can read it.
-    static func loaderName(forFileAt path: String) -> String? {
+    package static func loaderName(forFileAt path: String) -> String? {
         defer { vips_error_clear() }
         guard let name = vips_foreign_find_load(path) else { return nil }
         return String(cString: name)
