@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "NemoPrep", targets: ["NemoPrep"]),
         .library(name: "NemoAPI", targets: ["NemoAPI"]),
         .library(name: "NemoMock", targets: ["NemoMock"]),
+        .library(name: "NemoRender", targets: ["NemoRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,6 +37,11 @@ let package = Package(
             name: "CVips",
             pkgConfig: "vips",
             providers: [.apt(["libvips-dev"])]
+        ),
+        .systemLibrary(
+            name: "CAV",
+            pkgConfig: "libavformat",
+            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libswresample-dev"])]
         ),
         .systemLibrary(
             name: "CCurl",
@@ -86,6 +92,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The offline renderer: a timeline draft and its images become an H.264/AAC MP4.
+        .target(
+            name: "NemoRender",
+            dependencies: ["CVips", "CAV", "NemoVips", "NemoCore", "NemoAPI"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "NemoMock",
             dependencies: [
@@ -104,6 +116,7 @@ let package = Package(
                 "NemoAPI",
                 "NemoSSE",
                 "NemoMock",
+                "NemoRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -126,6 +139,7 @@ let package = Package(
             name: "nemo-mock",
             dependencies: [
                 "NemoMock",
+                "NemoRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -147,6 +161,11 @@ let package = Package(
         .testTarget(
             name: "NemoAPITests",
             dependencies: ["NemoAPI", "NemoSSE", "NemoCore", "NemoMock"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NemoRenderTests",
+            dependencies: ["NemoRender", "NemoAPI"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -169,4 +169,45 @@ static inline int nemo_vips_getpoint(VipsImage *in, double *values, int max, int
     return n;
 }
 
+/// An image over a copy of `size` bytes of packed 8-bit pixels (`bands` per pixel, rows without padding).
+static inline VipsImage *nemo_vips_new_from_memory_copy(const void *data, size_t size, int width, int height,
+                                                         int bands) {
+    return vips_image_new_from_memory_copy(data, size, width, height, bands, VIPS_FORMAT_UCHAR);
+}
+
+/// Computes the pixels into a g_malloc'd buffer of packed pixels (free with g_free); NULL on failure.
+static inline void *nemo_vips_write_to_memory(VipsImage *in, size_t *length) {
+    return vips_image_write_to_memory(in, length);
+}
+
+/// Affine transform [a b; c d] with output offset (odx, ody), computing only the output area (ox, oy, ow, oh).
+/// `interpolator` names a VipsInterpolate ("bilinear", "bicubic", "nohalo"...); edges extend by copying.
+static inline int nemo_vips_affine_area(VipsImage *in, VipsImage **out, double a, double b, double c, double d,
+                                        double odx, double ody, int ox, int oy, int ow, int oh,
+                                        const char *interpolator) {
+    VipsInterpolate *interpolate = vips_interpolate_new(interpolator);
+    if (!interpolate) return -1;
+    int area[4] = {ox, oy, ow, oh};
+    VipsArrayInt *oarea = vips_array_int_new(area, 4);
+    int result = vips_affine(in, out, a, b, c, d, "interpolate", interpolate, "oarea", oarea, "odx", odx, "ody", ody,
+                             "extend", VIPS_EXTEND_COPY, NULL);
+    vips_area_unref(VIPS_AREA(oarea));
+    g_object_unref(interpolate);
+    return result;
+}
+
+/// Renders `text` (Pango markup) into a one-band mask at `dpi`, wrapped to `width` pixels, lines aligned by `align`.
+static inline int nemo_vips_text_aligned(VipsImage **out, const char *text, const char *font, int width, int dpi,
+                                         VipsAlign align) {
+    return vips_text(out, text, "font", font, "width", width, "dpi", dpi, "align", align, NULL);
+}
+
+/// Flattens alpha onto a solid background colour (`n` values).
+static inline int nemo_vips_flatten_background(VipsImage *in, VipsImage **out, const double *background, int n) {
+    VipsArrayDouble *array = vips_array_double_new(background, n);
+    int result = vips_flatten(in, out, "background", array, NULL);
+    vips_area_unref(VIPS_AREA(array));
+    return result;
+}
+
 #endif

@@ -44,6 +44,8 @@ enum Executable {
         environment["XDG_CONFIG_HOME"] = folder + "/config"
         environment.removeValue(forKey: "NEMO_TOKEN")
         environment.removeValue(forKey: "NEMO_API_URL")
+        // The embedded mock serves its recorded clip unless a test asks for a real render (which takes seconds).
+        environment["NEMO_MOCK_RENDER"] = "recorded"
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
         let out = Pipe()
@@ -76,11 +78,12 @@ final class MockProcess: Sendable {
     let process: Process
     let url: String
 
-    init(scenario: String = "default", credits: Int = 100) throws {
+    init(scenario: String = "default", credits: Int = 100, render: String = "recorded") throws {
         let process = Process()
         process.executableURL = Executable.products.appendingPathComponent("nemo-mock")
         process.arguments = [
             "serve", "--port", "0", "--fixtures", Executable.fixtures, "--scenario", scenario, "--credits", "\(credits)",
+            "--render", render,
         ]
         let out = Pipe()
         process.standardOutput = out

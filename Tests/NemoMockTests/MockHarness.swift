@@ -28,13 +28,14 @@ struct MockHarness: Sendable {
     /// Starts a server on 127.0.0.1, port 0.
     static func start(
         seed: UInt64 = 42, timeScale: Double = 0, scenario: String = "default", credits: Int = 100,
-        tokensPerIP: Int = 10, maxJSONBytes: Int = 4 * 1_048_576, maxUploadBytes: Int = 256 * 1_048_576
+        tokensPerIP: Int = 10, maxJSONBytes: Int = 4 * 1_048_576, maxUploadBytes: Int = 256 * 1_048_576,
+        draftRenderer: DraftRenderer? = nil
     ) async throws -> MockHarness {
         let server = try MockServer(
             configuration: MockConfiguration(
                 fixtures: Paths.fixtures, seed: seed, timeScale: timeScale, defaultScenario: scenario,
                 creditsPerToken: credits, tokensPerIP: tokensPerIP, maxJSONBytes: maxJSONBytes,
-                maxUploadBytes: maxUploadBytes))
+                maxUploadBytes: maxUploadBytes, draftRenderer: draftRenderer))
         let url = try await server.start()
         return MockHarness(server: server, url: url, client: TestHTTPClient(url: url))
     }
@@ -43,11 +44,11 @@ struct MockHarness: Sendable {
     static func with<T: Sendable>(
         seed: UInt64 = 42, timeScale: Double = 0, scenario: String = "default", credits: Int = 100,
         tokensPerIP: Int = 10, maxJSONBytes: Int = 4 * 1_048_576, maxUploadBytes: Int = 256 * 1_048_576,
-        _ body: (MockHarness) async throws -> T
+        draftRenderer: DraftRenderer? = nil, _ body: (MockHarness) async throws -> T
     ) async throws -> T {
         let harness = try await start(
             seed: seed, timeScale: timeScale, scenario: scenario, credits: credits, tokensPerIP: tokensPerIP,
-            maxJSONBytes: maxJSONBytes, maxUploadBytes: maxUploadBytes)
+            maxJSONBytes: maxJSONBytes, maxUploadBytes: maxUploadBytes, draftRenderer: draftRenderer)
         do {
             let result = try await body(harness)
             await harness.server.stop()

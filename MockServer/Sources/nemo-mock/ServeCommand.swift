@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import NemoMock
+import NemoRender
 
 /// `nemo-mock serve`: serves the fixtures until SIGINT or SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
@@ -17,6 +18,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Scenario used when a request names none.") var scenario = "default"
     @Option(name: .customLong("credits"), help: "Credits per anonymous token.") var credits = 100
     @Flag(help: "Log each request to standard error.") var verbose = false
+    @Option(help: "Exports: 'local' renders each draft from the session's uploads; 'recorded' serves media/render.mp4.")
+    var render: RenderMode = .local
+
+    /// The export hook that renders each draft with the offline renderer.
+    static let offlineRenderer: DraftRenderer = { job, progress in
+        try Renderer.render(
+            draftJSON: job.draftJSON, width: job.width, height: job.height, to: job.outputPath,
+            localFile: job.localFile, progress: progress)
+    }
+
+    /// How exports are rendered.
+    enum RenderMode: String, ExpressibleByArgument {
+        case local, recorded
+    }
 
     func validate() throws {
         guard timeScale >= 0 else { throw ValidationError("--time-scale must be 0 or more") }
@@ -29,7 +44,8 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = verbose ? .debug : .warning
         let configuration = MockConfiguration(
             host: host, port: port, fixtures: URL(fileURLWithPath: fixtures), seed: seed, timeScale: timeScale,
-            defaultScenario: scenario, creditsPerToken: credits)
+            defaultScenario: scenario, creditsPerToken: credits,
+            draftRenderer: render == .local ? Self.offlineRenderer : nil)
         let server: MockServer
         do {
             server = try MockServer(configuration: configuration, logger: logger)

@@ -102,10 +102,11 @@ extension NemoClient {
         var attempt = attempt
         for _ in 0..<2 {
             let id = APIRequestBody.renderID(at: Date(), attempt: attempt)
-            let body = APIRequestBody.render(id: id, sessionID: session?.sessionID ?? "", draft: draft)
             do {
-                let payload = try await perform(.renderSubmit) { _ in
-                    self.request(.post, "/api/render/proxy/lambda", body: .json(text: body.jsonText))
+                // The body is built per attempt: a replay after 1002 must name the new session, not the lost one.
+                let payload = try await perform(.renderSubmit) { parts in
+                    let body = APIRequestBody.render(id: id, sessionID: parts.sessionID ?? "", draft: draft)
+                    return self.request(.post, "/api/render/proxy/lambda", body: .json(text: body.jsonText))
                 }
                 let submitted = (try? RenderJobStatus(wire: payload))?.id ?? id
                 logger?.info("nemo render submitted", metadata: ["nemo.render": "\(submitted)"])

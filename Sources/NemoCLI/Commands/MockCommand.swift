@@ -13,6 +13,8 @@ public struct MockCommand: AsyncParsableCommand {
     @Option(help: "Virtual time per real time: 0 never waits, 1 is real time.") var timeScale = 0.0
     @Option(help: "Seed for ids, tokens and choices.") var seed: UInt64 = 42
     @Option(help: "Default scenario.") var scenario = "default"
+    @Option(help: "Exports: 'local' renders each draft from the session's uploads; 'recorded' serves a canned clip.")
+    var render: MockRenderMode = .local
 
     public init() {}
 
@@ -20,7 +22,8 @@ public struct MockCommand: AsyncParsableCommand {
         let folder = try Backend.locateFixtures(fixtures)
         let server = try MockServer(
             configuration: MockConfiguration(
-                host: host, port: port, fixtures: folder, seed: seed, timeScale: timeScale, defaultScenario: scenario))
+                host: host, port: port, fixtures: folder, seed: seed, timeScale: timeScale, defaultScenario: scenario,
+                draftRenderer: Backend.draftRenderer(render)))
         let url = try await server.start(shutdownOnSignals: true)
         Terminal.out("nemo-mock listening url=\(url.absoluteString) seed=\(seed) time-scale=\(timeScale) scenario=\(scenario)\n")
         await server.waitUntilStopped()

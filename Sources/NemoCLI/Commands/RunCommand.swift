@@ -61,7 +61,10 @@ struct RunPipeline: Sendable {
                 "Give at least one photo, or use --profile ai-animations for a text-only request.")
         }
         let text = prompt ?? profile.exampleRequest
-        let prepared = try await prepare()
+        // The prepared copies are only needed until they are uploaded: never leave them behind.
+        let prepFolder = FileManager.default.temporaryDirectory.path + "/nemo-run-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: prepFolder) }
+        let prepared = try await prepare(into: prepFolder)
         let session = try await context.client.startSession(language: LanguageDetector.detect(text))
         reporter.event("session", ["session_id": .string(session.sessionID)], human: "Session \(session.sessionID)")
         if !prepared.isEmpty {
@@ -87,12 +90,11 @@ struct RunPipeline: Sendable {
             human: "✓ Saved \(result.path) (\(ByteCount.format(Int(result.bytes))))")
     }
 
-    /// Runs nemo-prep into a temporary folder; returns the files to upload.
-    private func prepare() async throws -> [String] {
+    /// Runs nemo-prep into `folder` (a temporary folder the caller removes); returns the files to upload.
+    private func prepare(into folder: String) async throws -> [String] {
         guard !images.isEmpty else { return [] }
         guard prep else { return images }
         let reporter = context.reporter
-        let folder = FileManager.default.temporaryDirectory.path + "/nemo-run-\(UUID().uuidString)"
         guard let choice = AspectChoice(parsing: aspect) else { throw CLIError.usage("--aspect must be auto or W:H.") }
         let configuration = PrepConfiguration(aspect: choice, maxBytes: context.settings.profile.maxUploadBytes)
         let inputs = try InputCollector(recursive: true, outputFolder: folder).collect(images)

@@ -2,6 +2,7 @@ public import ArgumentParser
 import Foundation
 import NemoAPI
 import NemoCore
+import NemoRender
 
 /// `nemo say "..."`: one message to the agent in the current session.
 public struct SayCommand: AsyncParsableCommand {
@@ -108,11 +109,51 @@ public struct ExportCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the MP4.") var out = "video.mp4"
     @Option(help: "Finish a render started earlier (its id), or 'last' for the most recent unfinished one.")
     var resume: String?
+    @Flag(help: "Render the draft on this machine (free, offline renderer) instead of on the service.")
+    var local = false
+    @Option(help: "With --local: the video size, WIDTHxHEIGHT (default: the session's canvas, else 1920x1080).")
+    var size: String?
 
     public init() {}
 
+    public func validate() throws {
+        if resume != nil && local { throw ValidationError("--resume finishes a service render; it cannot go with --local.") }
+        if size != nil && !local { throw ValidationError("--size applies to --local renders only.") }
+        if let size, Self.parseSize(size) == nil {
+            throw ValidationError("--size \(size) is not WIDTHxHEIGHT with even numbers from 16 to 4096, e.g. 1080x1920.")
+        }
+    }
+
+    /// "1920x1080" as a width and a height (even, 16...4096).
+    static func parseSize(_ text: String) -> (width: Int, height: Int)? {
+        let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts.allSatisfy({ (16...4096).contains($0) && $0 % 2 == 0 }) else { return nil }
+        return (parts[0], parts[1])
+    }
+
     public func run() async throws {
         let (out, resume) = (out, resume)
+        if local {
+            let size = size.flatMap(Self.parseSize)
+            try await ServiceContext.run(global, output: out) { context in
+                let report = try await LocalExport(context: context).run(to: out, size: size)
+                context.reporter.endBar()
+                for warning in report.warnings {
+                    context.reporter.event("warning", ["message": .string(warning)], human: "⚠ \(warning)")
+                }
+                let bytes = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
+                context.reporter.event(
+                    "result",
+                    [
+                        "output": .string(report.path), "bytes": .number(Double(bytes)), "local": .bool(true),
+                        "duration": .number(report.duration), "frames": .number(Double(report.frameCount)),
+                        "width": .number(Double(report.width)), "height": .number(Double(report.height)),
+                    ],
+                    human: "✓ Rendered \(report.path) on this machine (\(report.width)x\(report.height), "
+                        + "\(String(format: "%.1f", report.duration)) s, \(ByteCount.format(bytes)))")
+            }
+            return
+        }
         try await ServiceContext.run(global, output: out) { context in
             let result: ExportResult
             if let resume {

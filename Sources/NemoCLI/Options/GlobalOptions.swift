@@ -26,6 +26,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "With --backend mock: the fixtures folder (default: Fixtures/ of the nemo checkout).")
     var mockFixtures: String?
 
+    @Option(help: "With --backend mock: 'local' renders exports from your images (default), 'recorded' serves a canned clip (env NEMO_MOCK_RENDER).")
+    var mockRender: MockRenderMode?
+
     @Option(help: "Seconds between render polls (default 30; with --backend mock every wait is scaled by 1/1000).")
     var pollInterval: Double?
 
@@ -33,6 +36,14 @@ struct GlobalOptions: ParsableArguments {
     var maxPolls: Int?
 
     init() {}
+}
+
+/// How the embedded mock renders exports.
+enum MockRenderMode: String, ExpressibleByArgument, Sendable {
+    /// The offline renderer makes a video of the session's own media.
+    case local
+    /// The recorded clip `media/render.mp4`, instantly (for tests).
+    case recorded
 }
 
 /// Where requests go.

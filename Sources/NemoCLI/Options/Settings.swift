@@ -12,6 +12,7 @@ struct Settings: Sendable {
     var environment: [String: String]
     var mockScenario: String
     var mockFixtures: String?
+    var mockRender: MockRenderMode
     var pollInterval: Double
     var maxPolls: Int
 
@@ -58,10 +59,17 @@ struct Settings: Sendable {
             profile = found
         }
         let mock = backend == .mock
+        let renderName = environment["NEMO_MOCK_RENDER"]
+        let mockRender = try options.mockRender ?? renderName.map { name in
+            guard let mode = MockRenderMode(rawValue: name) else {
+                throw CLIError.usage("NEMO_MOCK_RENDER must be 'local' or 'recorded', not '\(name)'.")
+            }
+            return mode
+        } ?? .local
         return Settings(
             backend: backend, apiURL: apiURL, profile: profile, json: options.json, stateFolder: stateFolder,
             environment: environment, mockScenario: options.mockScenario ?? "default",
-            mockFixtures: options.mockFixtures ?? environment["NEMO_MOCK_FIXTURES"],
+            mockFixtures: options.mockFixtures ?? environment["NEMO_MOCK_FIXTURES"], mockRender: mockRender,
             pollInterval: options.pollInterval ?? file.pollInterval ?? 30,
             maxPolls: options.maxPolls ?? file.maxPolls ?? (mock ? 50 : 10))
     }

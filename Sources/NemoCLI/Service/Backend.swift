@@ -1,5 +1,6 @@
 import Foundation
 import NemoMock
+import NemoRender
 
 /// The service a command talks to: the real one at a URL, or nemo-mock started in this process on a free loopback
 /// port (stopped when the command ends).
@@ -16,10 +17,20 @@ struct Backend: Sendable {
             let server = try MockServer(
                 configuration: MockConfiguration(
                     host: "127.0.0.1", port: 0, fixtures: fixtures, seed: 42, timeScale: 0,
-                    defaultScenario: settings.mockScenario))
+                    defaultScenario: settings.mockScenario, draftRenderer: draftRenderer(settings.mockRender)))
             return Backend(url: try await server.start(), mock: server)
         } catch {
             throw CLIError(message: "The embedded mock could not start: \(error)", status: .service)
+        }
+    }
+
+    /// The mock's export hook for `mode`: the offline renderer, or none (the recorded clip).
+    static func draftRenderer(_ mode: MockRenderMode) -> DraftRenderer? {
+        guard mode == .local else { return nil }
+        return { job, progress in
+            try Renderer.render(
+                draftJSON: job.draftJSON, width: job.width, height: job.height, to: job.outputPath,
+                localFile: job.localFile, progress: progress)
         }
     }
 

@@ -19,7 +19,12 @@ enum ErrorMapping {
 
     /// The message to show: the error's own, plus the registration link for 2001.
     static func message(for error: NemoAPIError) -> String {
-        guard let link = error.registrationURL, !error.message.contains(link) else { return error.message }
-        return error.message + " Register: \(link)"
+        var message = error.message
+        if let link = error.registrationURL, !message.contains(link) { message += " Register: \(link)" }
+        // Export needs neither credits nor a plan on this machine.
+        if [.outOfCredits, .exportBlocked].contains(error.code) {
+            message += " To render the current draft on this machine for free: nemo export --local"
+        }
+        return message
     }
 }

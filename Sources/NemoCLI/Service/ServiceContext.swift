@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Glibc
 import NemoAPI
+import NemoRender
 
 /// What a service command runs with: the settings, the backend (the embedded mock is started and stopped here),
 /// the client and the reporter. ``run(_:_:)`` also turns Ctrl-C into cancellation and errors into exit statuses.
@@ -49,12 +50,17 @@ struct ServiceContext: Sendable {
             let status = ErrorMapping.status(for: error.code)
             reporter.failure(ErrorMapping.message(for: error), code: error.code.rawValue, status: status)
             throw ExitCodeOnly(status: status)
+        case .failure(let error as RenderError) where error.code != .cancelled:
+            reporter.failure(error.message, code: error.code.rawValue, status: .render)
+            throw ExitCodeOnly(status: .render)
         case .failure(let error as CLIError):
             reporter.failure(error.message, code: "usage", status: error.status)
             throw ExitCodeOnly(status: error.status)
         case .failure(let error as ExitCodeOnly):
             throw error
-        case .failure(let error) where error is CancellationError || Task.isCancelled || work.isCancelled:
+        case .failure(let error)
+        where error is CancellationError || (error as? RenderError)?.code == .cancelled || Task.isCancelled
+            || work.isCancelled:
             if let output { try? FileManager.default.removeItem(at: CurlTransport.partialFileURL(for: URL(fileURLWithPath: output))) }
             var message = "Interrupted; nothing was written."
             if let job = try? await client.pendingRenders().last {

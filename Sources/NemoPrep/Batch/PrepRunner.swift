@@ -52,6 +52,7 @@ public struct PrepRunner: Sendable {
         if !dryRun { try prepareOutputFolders(for: inputs, outputFolder: outputFolder) }
 
         let processor = ImageProcessor(configuration: configuration)
+        let recheck = InputRecheck(maxPixels: configuration.maxPixels)
         let counter = AtomicCounter()
         let images = plan.images
         let outcomes = ParallelMap.run(images.count, jobs: jobs) { index -> ImageOutcome in
@@ -60,7 +61,7 @@ public struct PrepRunner: Sendable {
             switch images[index] {
             case .planned(let imagePlan):
                 if !dryRun {
-                    let result = processor.process(imagePlan)
+                    let result = recheck.check(imagePlan.input).map { .failure($0) } ?? processor.process(imagePlan)
                     outcome.result = result
                     if case .failure(let error) = result { failure = error }
                 }

@@ -9,6 +9,8 @@ public struct PrepError: Error, Sendable, Codable, Equatable, CustomStringConver
         case unsupportedFormat = "unsupported-format"
         case decoderMissing = "decoder-missing"
         case corrupt
+        /// The file was replaced or modified between planning and processing.
+        case changed
         case tooManyPixels = "too-many-pixels"
         case overBudget = "over-budget"
         case outputNotWritable = "output-not-writable"

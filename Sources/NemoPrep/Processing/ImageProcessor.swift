@@ -24,6 +24,11 @@ struct ImageProcessor {
             do {
                 image = try loadUpright(plan, colour: &operations.colour)
             } catch {
+                if access(path, F_OK) != 0 {
+                    return .failure(
+                        PrepError(
+                            .unreadable, path: path, message: "the file was removed or renamed while it was read"))
+                }
                 // The header was readable, so a failure while decoding the pixels means damaged data.
                 return .failure(
                     PrepError(

@@ -1,8 +1,6 @@
 import Foundation
 import HTTPTypes
 import HummingbirdCore
-import NIOCore
-import NemoCore
 
 extension MockService {
     /// `GET|HEAD /media/...`: render outputs, uploaded files and the fixture media, with Range support.
@@ -13,7 +11,7 @@ extension MockService {
             let id = String(s[2].dropLast(4))
             let snapshot = try? await store.pollRender(id: id, userId: nil, advance: false)
             guard snapshot?.status == "completed" else { throw APIFailure.notFound(request.path) }
-            return serve(renderVideo, type: "video/mp4", request: request)
+            return try file(await renderOutputURL(id: id), request: request)
         case "uploads" where s.count == 4 && FileInspector.sanitize(s[3]) == s[3] && s[2].allSatisfy(\.isNumber):
             return try file(uploadRoot.appendingPathComponent(s[2]).appendingPathComponent(s[3]), request: request)
         case "fixtures" where s.count == 3 && FileInspector.sanitize(s[2]) == s[2]:
@@ -25,46 +23,63 @@ extension MockService {
         }
     }
 
-    private func file(_ url: URL, request: MockRequest) throws -> Response {
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw APIFailure.notFound(request.path) }
+    /// Serves a file from disk in chunks (any size, constant memory), honouring `Range` (206, 416), HEAD, and the
+    /// `cut-download` fault (which cuts whole-file answers only, so that a client can always resume with `Range`).
+    func file(_ url: URL, request: MockRequest) throws -> Response {
+        guard let media = MediaFile(path: url.path) else { throw APIFailure.notFound(request.path) }
         let types = [
             "mp4": "video/mp4", "m4a": "audio/mp4", "png": "image/png", "jpg": "image/jpeg",
             "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp", "mp3": "audio/mpeg",
             "wav": "audio/wav",
         ]
-        return serve(
-            [UInt8](data),
-            type: types[FileInspector.fileExtension(url.lastPathComponent)]
-                ?? "application/octet-stream", request: request)
+        let type = types[FileInspector.fileExtension(url.lastPathComponent)] ?? "application/octet-stream"
+        switch Self.rangeAnswer(length: media.size, type: type, eTag: media.eTag, request: request) {
+        case .done(let response):
+            return response
+        case .send(let status, let headers, let range, let cut):
+            let sent = cut.map { Int(Double(range.count) * $0) } ?? range.count
+            return Response(
+                status: status, headers: headers,
+                body: ResponseBody(contentLength: range.count) { writer in
+                    try await media.write(range.lowerBound..<(range.lowerBound + sent), to: &writer)
+                    if cut != nil { throw DroppedConnection() }
+                    try await writer.finish(nil)
+                })
+        }
     }
 
-    /// Serves `bytes` honouring `Range` (206, 416), HEAD, and the `cut-download` fault (which cuts
-    /// whole-file answers only, so that a client can always resume with `Range`).
-    func serve(_ bytes: [UInt8], type: String, request: MockRequest) -> Response {
+    /// What to answer for a body of `length` bytes: a finished response (HEAD, 416), or the bytes to send.
+    enum RangeAnswer {
+        /// Answer with this response as it is.
+        case done(Response)
+        /// Send `range` of the body with this status and these headers; cut after `cut` of it (a fraction) if set.
+        case send(HTTPResponse.Status, HTTPFields, Range<Int>, cut: Double?)
+    }
+
+    /// Applies `Range`, HEAD and the `cut-download` fault to a body of `length` bytes.
+    static func rangeAnswer(length: Int, type: String, eTag: String, request: MockRequest) -> RangeAnswer {
         var headers = HTTPFields()
         headers[.contentType] = type
         headers[.acceptRanges] = "bytes"
-        headers[.eTag] = "\"\(Checksum.sha256(bytes).prefix(16))\""
-        var range = 0..<bytes.count
+        headers[.eTag] = eTag
+        var range = 0..<length
         var status = HTTPResponse.Status.ok
         if let header = request.header("range") {
-            switch ByteRange.parse(header, length: bytes.count) {
+            switch ByteRange.parse(header, length: length) {
             case .whole: break
             case .unsatisfiable:
-                headers[.contentRange] = "bytes */\(bytes.count)"
-                return Self.json(
-                    APIFailure(
-                        envelope: .http(416), message: "Range not satisfiable: the file has \(bytes.count) bytes"
-                    )
-                    .body, status: 416, headers: [("content-range", "bytes */\(bytes.count)")])
+                return .done(
+                    json(
+                        APIFailure(envelope: .http(416), message: "Range not satisfiable: the file has \(length) bytes")
+                            .body, status: 416, headers: [("content-range", "bytes */\(length)")]))
             case .range(let requested):
                 range = requested
                 status = .partialContent
-                headers[.contentRange] = "bytes \(requested.lowerBound)-\(requested.upperBound - 1)/\(bytes.count)"
+                headers[.contentRange] = "bytes \(requested.lowerBound)-\(requested.upperBound - 1)/\(length)"
             }
         }
         headers[.contentLength] = String(range.count)
-        if request.method == "HEAD" { return Response(status: status, headers: headers) }
+        if request.method == "HEAD" { return .done(Response(status: status, headers: headers)) }
         let cut =
             status == .partialContent
             ? nil
@@ -72,17 +87,7 @@ extension MockService {
                 if case .cutDownload(let fraction) = fault { return fraction }
                 return nil
             }.first
-        let slice = Array(bytes[range])
-        guard let cut else {
-            return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: slice)))
-        }
-        let sent = Int(Double(slice.count) * cut)
-        return Response(
-            status: status, headers: headers,
-            body: ResponseBody(contentLength: slice.count) { writer in
-                try await writer.write(ByteBuffer(bytes: slice[..<sent]))
-                throw DroppedConnection()
-            })
+        return .send(status, headers, range, cut: cut)
     }
 }
 

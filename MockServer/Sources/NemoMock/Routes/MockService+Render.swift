@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import HummingbirdCore
 
@@ -15,7 +16,7 @@ extension MockService {
         guard let sessionId = body["sessionId"]?.stringValue else {
             throw APIFailure.render(400, "invalid_session", "sessionId is required")
         }
-        _ = try await store.session(sessionId, userId: userId)
+        let session = try await store.session(sessionId, userId: userId)
         guard let tracks = body["draft"]?["t"]?.arrayValue,
             tracks.contains(where: { !($0["sg"]?.arrayValue ?? []).isEmpty })
         else {
@@ -26,8 +27,15 @@ extension MockService {
             throw APIFailure.render(400, "unsupported_format", "Only mp4 output is available")
         }
         let script = library.transcripts[request.scenario.render]?.renderStates ?? []
+        let local = configuration.draftRenderer.map { _ in
+            LocalRender(path: uploadRoot.appendingPathComponent("renders/\(id).mp4").path)
+        }
         let snapshot = try await store.submitRender(
-            id: id, sessionId: sessionId, userId: userId, states: script, pollShape: request.scenario.poll)
+            id: id, sessionId: sessionId, userId: userId, states: script, pollShape: request.scenario.poll,
+            local: local)
+        if let local, let draft = body["draft"] {
+            startDraftRender(id: id, draft: draft, canvas: session.state["canvas_config"], path: local.path)
+        }
         return Self.json(
             .object([
                 ("success", .bool(true)),
@@ -45,6 +53,7 @@ extension MockService {
     /// `GET /api/render/proxy/lambda/<id>`: the job's status in the scenario's poll shape.
     func renderPoll(_ request: MockRequest) async throws -> Response {
         let userId = try await store.authenticate(request.header("authorization"))
+        if clock.scale == 0 { await waitForDraftRender(id: request.segments[4]) }
         let snapshot = try await store.pollRender(id: request.segments[4], userId: userId, advance: true)
         return Self.json(pollBody(snapshot, shape: request.scenario.poll, base: request.baseURL))
     }
@@ -63,7 +72,7 @@ extension MockService {
         guard snapshot.status == "completed" else {
             throw APIFailure.render(409, "not_ready", "Render is \(snapshot.status): poll until it is completed")
         }
-        return serve(renderVideo, type: "video/mp4", request: request)
+        return try file(await renderOutputURL(id: snapshot.record.id), request: request)
     }
 
     /// The poll body in one of the two documented shapes.

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdCore
+import NIOCore
 import NemoCore
 
 extension MockService {
@@ -30,46 +31,77 @@ extension MockService {
             ]))
     }
 
+    /// Streams the multipart body to the session's folder part by part (constant memory, any size), then checks
+    /// each file part's type (by content and extension) and size, keeping all files or none.
     private func storeMultipart(
         _ request: MockRequest, boundary: String, sessionId: String
     ) async throws
         -> [UploadedFile]
     {
-        let parts: [MultipartPart]
+        // The product's limit (decimal MB, as the service states it); the strictest when the product is unknown.
+        let limit = (request.profile.flatMap(ProductProfile.named) ?? ProductProfile.default).maxUploadBytes
+        let folder = uploadRoot.appendingPathComponent(sessionId, isDirectory: true)
+        var spooler = try MultipartSpooler(boundary: boundary, folder: folder, maxPartBytes: limit)
+        let parts: [MultipartSpooler.Part]
         do {
-            parts = try MultipartParser.parse(request.body, boundary: boundary)
+            var received = 0
+            if let stream = request.bodyStream {
+                for try await buffer in stream {
+                    received += buffer.readableBytes
+                    guard received <= configuration.maxUploadBytes else { throw BodyTooLarge() }
+                    try spooler.consume(buffer.readableBytesView)
+                }
+            } else {
+                try spooler.consume(request.body)
+            }
+            parts = try spooler.finish()
+        } catch let failure as MultipartParser.Failure {
+            spooler.removeFiles()
+            throw APIFailure.badRequest("Malformed multipart body (\(failure.reason)): send files in field 'files'")
         } catch {
-            throw APIFailure.badRequest("Malformed multipart body (\(error.reason)): send files in field 'files'")
+            spooler.removeFiles()
+            throw error
         }
-        let fileParts = parts.filter { $0.name == "files" || $0.name == "files[]" }
+        do {
+            return try await keep(parts.filter { $0.path != nil }, limit: limit, request: request, sessionId: sessionId)
+        } catch {
+            spooler.removeFiles()
+            throw error
+        }
+    }
+
+    /// Checks the spooled file parts in order and gives them their final names.
+    private func keep(
+        _ fileParts: [MultipartSpooler.Part], limit: Int, request: MockRequest, sessionId: String
+    ) async throws -> [UploadedFile] {
         guard !fileParts.isEmpty else {
             throw APIFailure.badRequest("No 'files' field in the multipart body: use -F \"files=@/path\"")
         }
-        // The product's limit (decimal MB, as the service states it); the strictest when the product is unknown.
-        let limit = (request.profile.flatMap(ProductProfile.named) ?? ProductProfile.default).maxUploadBytes
         var taken = await store.uploadNames(sessionId: sessionId)
-        var checked: [(name: String, kind: FileInspector.Kind, part: MultipartPart)] = []
+        var checked: [(name: String, kind: FileInspector.Kind, part: MultipartSpooler.Part)] = []
         for part in fileParts {
-            let original = part.filename ?? "file"
-            let name = FileInspector.sanitize(original)
-            let bytes = Array(request.body[part.range.prefix(64 * 1024)])
+            let name = FileInspector.sanitize(part.filename ?? "file")
             guard FileInspector.accepted.contains(FileInspector.fileExtension(name)),
-                let kind = FileInspector.sniff(bytes), kind.extensions.contains(FileInspector.fileExtension(name))
+                let kind = FileInspector.sniff(part.prefix), kind.extensions.contains(FileInspector.fileExtension(name))
             else { throw APIFailure.unsupportedType(name) }
-            guard part.range.count <= limit else { throw APIFailure.fileTooLarge(name, limit: limit) }
+            guard part.size <= limit else { throw APIFailure.fileTooLarge(name, limit: limit) }
             checked.append((unique(name, taken: &taken), kind, part))
         }
         let folder = uploadRoot.appendingPathComponent(sessionId, isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return try checked.map { name, kind, part in
-            let content = request.body[part.range]
-            try Data(content).write(to: folder.appendingPathComponent(name))
-            return UploadedFile(
-                filename: name, fileType: kind.fileType,
-                cdnURL: "\(request.baseURL)/media/uploads/\(sessionId)/\(name)",
-                width: kind.width, height: kind.height, duration: kind.duration ?? (kind.fileType == "image" ? nil : 0),
-                fps: kind.fileType == "video" ? 30 : nil, hash: Checksum.sha256(content), size: content.count)
+        var stored: [UploadedFile] = []
+        for (name, kind, part) in checked {
+            let target = folder.appendingPathComponent(name).path
+            guard let spooled = part.path, rename(spooled, target) == 0, let hash = Checksum.sha256(fileAt: target)
+            else { throw APIFailure(envelope: .http(500), message: "Could not store \(name): retry the upload") }
+            stored.append(
+                UploadedFile(
+                    filename: name, fileType: kind.fileType,
+                    cdnURL: "\(request.baseURL)/media/uploads/\(sessionId)/\(name)",
+                    width: kind.width, height: kind.height,
+                    duration: kind.duration ?? (kind.fileType == "image" ? nil : 0),
+                    fps: kind.fileType == "video" ? 30 : nil, hash: hash, size: part.size))
         }
+        return stored
     }
 
     private func urlUploads(_ request: MockRequest, sessionId: String) async throws -> [UploadedFile] {

@@ -112,7 +112,7 @@ struct StreamPlan: Sendable {
             let at = position > 0 ? items[..<position].compactMap(\.time).last ?? 0 : 0
             let broken = Array("data: {\"content\":{\"parts\":[{\"text\":\"unterminated\n\n".utf8)
             items.insert(.chunk(at: at, bytes: broken), at: position)
-        case .status, .cutDownload:
+        case .status, .cutDownload, .request:
             break
         }
     }

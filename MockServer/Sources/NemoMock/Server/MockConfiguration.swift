@@ -26,6 +26,9 @@ public struct MockConfiguration: Sendable {
     public var maxUploadBytes: Int
     /// Where uploads are stored (a fresh temporary folder when nil).
     public var uploadFolder: URL?
+    /// Renders each export's draft into a real video of the session's media; when nil, every completed export
+    /// serves the recorded clip `media/render.mp4`.
+    public var draftRenderer: DraftRenderer?
 
     /// Creates a configuration.
     public init(
@@ -40,7 +43,8 @@ public struct MockConfiguration: Sendable {
         tokensPerIP: Int = 10,
         maxJSONBytes: Int = 4 * 1_048_576,
         maxUploadBytes: Int = 256 * 1_048_576,
-        uploadFolder: URL? = nil
+        uploadFolder: URL? = nil,
+        draftRenderer: DraftRenderer? = nil
     ) {
         self.host = host
         self.port = port
@@ -54,5 +58,6 @@ public struct MockConfiguration: Sendable {
         self.maxJSONBytes = maxJSONBytes
         self.maxUploadBytes = maxUploadBytes
         self.uploadFolder = uploadFolder
+        self.draftRenderer = draftRenderer
     }
 }

@@ -14,6 +14,8 @@ struct MockRequest: Sendable {
     var remoteIP: String
     var scenario: Scenario
     var faults: [Fault]
+    /// A multipart upload's body, left unread so the upload route can stream it to disk (`body` is then empty).
+    var bodyStream: RequestBody? = nil
 
     /// The value of header `name` (case-insensitive), or nil.
     func header(_ name: String) -> String? {

@@ -14,7 +14,8 @@ final class MockService: Sendable {
     let store: MockStore
     let logger: Logger
     let uploadRoot: URL
-    let renderVideo: [UInt8]
+    /// `Fixtures/media/render.mp4`, the output of every completed render.
+    let renderVideoURL: URL
     let runs = Mutex<[Int: Task<Void, Never>]>([:])
     let runIds = Atomic<Int>(0)
 
@@ -25,10 +26,11 @@ final class MockService: Sendable {
         self.clock = VirtualClock(start: configuration.epoch, scale: configuration.timeScale)
         self.store = MockStore(clock: clock, configuration: configuration)
         let video = configuration.fixtures.appendingPathComponent("media/render.mp4")
-        guard let data = FileManager.default.contents(atPath: video.path) else {
+        guard MediaFile(path: video.path) != nil else {
             throw MockServer.StartError(message: "Missing \(video.path): the fixtures folder needs media/render.mp4")
         }
-        self.renderVideo = [UInt8](data)
+        // Read when served, not here: the file can be large (the benchmarks use a sparse multi-gigabyte one).
+        self.renderVideoURL = video
         let root =
             configuration.uploadFolder
             ?? FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -76,7 +78,11 @@ final class MockService: Sendable {
             remoteIP: remote ?? "unknown", scenario: Scenario(name: configuration.defaultScenario), faults: [])
         var response: Response
         do {
-            mock.body = try await Self.collect(request.body, limit: limit)
+            if isUpload, MultipartParser.boundary(contentType: mock.header("content-type") ?? "") != nil {
+                mock.bodyStream = request.body
+            } else {
+                mock.body = try await Self.collect(request.body, limit: limit)
+            }
             (mock.scenario, mock.faults) = try await scenario(for: mock)
             response = try await dispatch(route, mock)
         } catch let failure as APIFailure {
@@ -109,7 +115,10 @@ final class MockService: Sendable {
             }
             throw APIFailure.notFound(request.path)
         }
-        if !route.isAdmin { try await injectStatusFault(request) }
+        if !route.isAdmin {
+            try await injectStatusFault(request)
+            try await injectRequestFaults(request)
+        }
         switch route {
         case .token: return try await token(request)
         case .session: return try await session(request)
@@ -161,7 +170,7 @@ final class MockService: Sendable {
     }
 
     /// The session a request is about (path or `/run_sse` body), if any.
-    private func sessionId(in request: MockRequest) -> String? {
+    func sessionId(in request: MockRequest) -> String? {
         switch Route.match(method: request.method, segments: request.segments) {
         case .upload, .state: return request.segments.last(where: { $0.allSatisfy(\.isNumber) && $0.count > 8 })
         case .run, .renderSubmit:
@@ -175,9 +184,11 @@ final class MockService: Sendable {
         let headers = request.headers.map { field in
             (field.name.canonicalName, JournalEntry.redact(name: field.name.canonicalName, value: field.value))
         }
-        let text = String(validating: request.body, as: UTF8.self)
+        let text = request.body.count <= 16_384 ? String(validating: request.body, as: UTF8.self) : nil
         let body: String
-        if let text, request.body.count <= 16_384, !text.contains("\0") {
+        if request.bodyStream != nil {
+            body = "<\(request.header("content-length") ?? "chunked") bytes of multipart, streamed to disk>"
+        } else if let text, !text.contains("\0") {
             body = text
         } else {
             body = "<\(request.body.count) bytes sha256:\(Checksum.sha256(request.body))>"

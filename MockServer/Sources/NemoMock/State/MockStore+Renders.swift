@@ -11,14 +11,14 @@ extension MockStore {
     /// Registers a render job; ids are never reused, also not after a failure.
     func submitRender(
         id: String, sessionId: String, userId: String, states: [Transcript.RenderState],
-        pollShape: Scenario.PollShape
+        pollShape: Scenario.PollShape, local: LocalRender? = nil
     ) throws(APIFailure) -> RenderSnapshot {
         guard renders[id] == nil else {
             throw .render(409, "duplicate_id", "Render id '\(id)' was already used: submit again with a new id")
         }
         let record = RenderRecord(
             id: id, sessionId: sessionId, userId: userId, submittedAt: clock.now(), states: states,
-            cancelledAt: nil, pollShape: pollShape)
+            cancelledAt: nil, pollShape: pollShape, local: local)
         renders[id] = record
         return snapshot(record)
     }
@@ -50,7 +50,48 @@ extension MockStore {
         return snapshot(renders[id]!)
     }
 
+    /// Records how far the real render of job `id` has come.
+    func updateLocalRender(id: String, progress: Double) {
+        renders[id]?.local?.progress = progress
+    }
+
+    /// Records that the real render of job `id` ended, with its failure message if it failed.
+    func finishLocalRender(id: String, failure: String?) {
+        renders[id]?.local?.finished = true
+        renders[id]?.local?.failure = failure
+        renders[id]?.local?.progress = 1
+    }
+
+    /// Whether job `id` has a real render still running.
+    func isRendering(id: String) -> Bool {
+        guard let local = renders[id]?.local else { return false }
+        return !local.finished
+    }
+
+    /// The MP4 the real render of job `id` wrote, once it finished without failure.
+    func renderedFile(id: String) -> String? {
+        guard let local = renders[id]?.local, local.finished, local.failure == nil else { return nil }
+        return local.path
+    }
+
     private func snapshot(_ record: RenderRecord) -> RenderSnapshot {
+        let scripted = scriptedSnapshot(record)
+        // The script says when the job completes; a real render still running holds it at "processing", and a
+        // real render that failed fails the job with its message.
+        guard scripted.status == "completed", let local = record.local else { return scripted }
+        if let failure = local.failure {
+            return RenderSnapshot(
+                record: record, status: "failed", progress: scripted.progress, message: failure,
+                completedAt: scripted.completedAt)
+        }
+        guard local.finished else {
+            return RenderSnapshot(
+                record: record, status: "processing", progress: min(99, Int(local.progress * 100)), completedAt: nil)
+        }
+        return scripted
+    }
+
+    private func scriptedSnapshot(_ record: RenderRecord) -> RenderSnapshot {
         if let cancelled = record.cancelledAt {
             let before = state(of: record, at: cancelled - record.submittedAt)
             return RenderSnapshot(

@@ -15,6 +15,8 @@ actor MockStore {
     var random: SeededRandom
     var tokens: [String: TokenRecord] = [:]
     var clientIssuance: [String: Double] = [:]
+    /// Client ids whose token an `expire-token` fault expired: their next token keeps this user.
+    var renewals: [String: String] = [:]
     var ipIssuance: [String: [Double]] = [:]
     var balances: [String: CreditBalance] = [:]
     var sessions: [String: SessionRecord] = [:]
@@ -39,6 +41,7 @@ actor MockStore {
         random = SeededRandom(seed: seed)
         tokens = [:]
         clientIssuance = [:]
+        renewals = [:]
         ipIssuance = [:]
         balances = [:]
         sessions = [:]
@@ -82,6 +85,13 @@ actor MockStore {
         }
         ipIssuance[ip] = recent + [now]
         clientIssuance[clientId] = now
+        if let userId = renewals.removeValue(forKey: clientId) {
+            let token = "nmv_usr_" + random.hex(40)
+            let record = TokenRecord(
+                userId: userId, clientId: clientId, issuedAt: now, expiresAt: now + Self.tokenLifetime)
+            tokens[token] = record
+            return (token, record)
+        }
         let userId = "usr_" + random.hex(16)
         let token = "nmv_usr_" + random.hex(40)
         let record = TokenRecord(userId: userId, clientId: clientId, issuedAt: now, expiresAt: now + Self.tokenLifetime)

@@ -73,4 +73,18 @@ struct RenderRecord: Sendable {
     var states: [Transcript.RenderState]
     var cancelledAt: Double?
     var pollShape: Scenario.PollShape
+    /// The real render of the draft, when the mock has a draft renderer.
+    var local: LocalRender?
+}
+
+/// A render the draft renderer is making on its own thread.
+struct LocalRender: Sendable {
+    /// Where the MP4 is written.
+    var path: String
+    /// Share done, 0...1.
+    var progress: Double = 0
+    /// Whether the renderer has returned.
+    var finished = false
+    /// The renderer's message when it failed.
+    var failure: String?
 }

@@ -2,7 +2,9 @@
 ///
 /// Spellings (one fault per line or header value; several header values are separated by `;`):
 /// `status 429 <path-prefix|*> once|always`, `drop-after <k>`, `stall <seconds> after <k> [real]`,
-/// `malformed after <k>`, `cut-download <fraction>`.
+/// `malformed after <k>`, `cut-download <fraction>`, and the request faults of ``RequestFault``:
+/// `code <1001|1002|2001|4001|4002> <path-prefix|*> once|always`, `expire-token <path-prefix|*> once|always`,
+/// `lose-session <path-prefix|*> once|always`.
 public enum Fault: Sendable, Equatable {
     /// Answer requests whose path starts with `path` (`*` = all) with HTTP `status`.
     case status(code: Int, path: String, once: Bool)
@@ -14,6 +16,9 @@ public enum Fault: Sendable, Equatable {
     case malformed(afterEvents: Int)
     /// Close whole-file downloads after this fraction of the body (Range requests complete).
     case cutDownload(fraction: Double)
+    /// Before answering a request whose path starts with `path` (`*` = all): answer a body code, expire the
+    /// request's token, or forget its session (see ``RequestFault``); `once` fires a single time.
+    case request(RequestFault, path: String, once: Bool)
 
     /// Parses one fault spelling.
     public static func parse(_ text: String) -> Fault? {
@@ -35,6 +40,8 @@ public enum Fault: Sendable, Equatable {
         case ("malformed", 3):
             guard words[1] == "after", let k = Int(words[2]) else { return nil }
             return .malformed(afterEvents: k)
+        case ("code", 4), ("expire-token", 3), ("lose-session", 3):
+            return RequestFault.parse(words)
         case ("cut-download", 2):
             guard let fraction = Double(words[1]), fraction >= 0, fraction < 1 else { return nil }
             return .cutDownload(fraction: fraction)

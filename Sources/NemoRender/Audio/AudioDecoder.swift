@@ -1,0 +1,191 @@
+import CAV
+
+/// Decodes one audio file (m4a, mp3, wav, ogg...) with libavformat/libavcodec and resamples it with libswresample to
+/// interleaved float at the output's rate and channel count, a packet at a time (memory does not grow with length).
+final class AudioDecoder {
+    /// The file.
+    let path: String
+    /// The file's duration in seconds as the container states it, if it does.
+    private(set) var containerDuration: Double?
+    /// Output channels.
+    private let channels: Int
+    /// Demuxer (owned).
+    private var formatContext: UnsafeMutablePointer<AVFormatContext>?
+    /// Decoder (owned).
+    private var codecContext: UnsafeMutablePointer<AVCodecContext>?
+    /// Resampler (owned).
+    private var resampler: OpaquePointer?
+    /// Reused packet and frame (owned).
+    private var packet: UnsafeMutablePointer<AVPacket>?
+    private var frame: UnsafeMutablePointer<AVFrame>?
+    /// The audio stream's index.
+    private var streamIndex: Int32 = -1
+    /// Converted samples not read yet (interleaved), from `pendingStart` on.
+    private var pending: [Float] = []
+    private var pendingStart = 0
+    /// Scratch for one conversion.
+    private var converted: [Float] = []
+    /// Whether the demuxer reached the end (the decoder is being drained).
+    private var inputEnded = false
+    /// Whether everything, resampler included, was drained.
+    private var finished = false
+    /// Whether at least one frame was decoded (later corrupt packets are skipped, not fatal).
+    private var decodedAny = false
+
+    /// Opens `path` and prepares decoding to `format`'s rate and channels.
+    ///
+    /// Every stored property has its value before the first `throw`, so `deinit` frees what was opened on failure.
+    init(path: String, format: AudioFormat) throws(RenderError) {
+        self.path = path
+        self.channels = format.channels
+        var code = avformat_open_input(&formatContext, path, nil, nil)
+        if code == nemo_averror(ENOENT) {
+            throw RenderError(.missingMedia, "music file not found: \(path); check the path or restore the file")
+        }
+        guard code >= 0, let formatContext else { throw Self.unreadable(path, code, "opening") }
+        code = avformat_find_stream_info(formatContext, nil)
+        guard code >= 0 else { throw Self.unreadable(path, code, "reading stream information") }
+        var codec: UnsafePointer<AVCodec>?
+        code = av_find_best_stream(formatContext, AVMEDIA_TYPE_AUDIO, -1, -1, &codec, 0)
+        guard code >= 0, let codec else { throw Self.unreadable(path, code, "finding an audio stream") }
+        streamIndex = code
+        let duration = formatContext.pointee.duration
+        containerDuration = duration > 0 && duration != nemo_av_nopts_value()
+            ? Double(duration) / Double(AV_TIME_BASE) : nil
+
+        guard let codecContext = avcodec_alloc_context3(codec) else {
+            throw Self.unreadable(path, LibAV.noMemory, "allocating a decoder")
+        }
+        self.codecContext = codecContext
+        let stream = formatContext.pointee.streams[Int(streamIndex)]!
+        code = avcodec_parameters_to_context(codecContext, stream.pointee.codecpar)
+        if code >= 0 { code = avcodec_open2(codecContext, codec, nil) }
+        guard code >= 0 else { throw Self.unreadable(path, code, "opening the decoder") }
+
+        var input = AVChannelLayout()
+        var output = AVChannelLayout()
+        defer {
+            av_channel_layout_uninit(&input)
+            av_channel_layout_uninit(&output)
+        }
+        let inputChannels = codecContext.pointee.ch_layout.nb_channels
+        if codecContext.pointee.ch_layout.order == AV_CHANNEL_ORDER_UNSPEC || inputChannels <= 0 {
+            av_channel_layout_default(&input, max(inputChannels, 1))
+        } else {
+            av_channel_layout_copy(&input, &codecContext.pointee.ch_layout)
+        }
+        av_channel_layout_default(&output, Int32(format.channels))
+        code = swr_alloc_set_opts2(
+            &resampler, &output, AV_SAMPLE_FMT_FLT, Int32(format.sampleRate),
+            &input, codecContext.pointee.sample_fmt, codecContext.pointee.sample_rate, 0, nil
+        )
+        if code >= 0, inputChannels == 1 {
+            // A mono file plays at full level on every side (swresample's default is -3 dB on each of two).
+            let matrix = [Double](repeating: 1, count: format.channels)
+            code = swr_set_matrix(resampler, matrix, 1)
+        }
+        if code >= 0 { code = swr_init(resampler) }
+        guard code >= 0 else { throw Self.unreadable(path, code, "preparing the resampler") }
+        packet = av_packet_alloc()
+        frame = av_frame_alloc()
+        guard packet != nil, frame != nil else { throw Self.unreadable(path, LibAV.noMemory, "allocating buffers") }
+    }
+
+    deinit {
+        swr_free(&resampler)
+        avcodec_free_context(&codecContext)
+        avformat_close_input(&formatContext)
+        av_packet_free(&packet)
+        av_frame_free(&frame)
+    }
+
+    /// Reads up to `frames` sample frames (interleaved) into `buffer`; returns how many, fewer only at the end.
+    func read(into buffer: UnsafeMutablePointer<Float>, frames: Int) throws(RenderError) -> Int {
+        let wanted = frames * channels
+        while pending.count - pendingStart < wanted, !finished {
+            try decodeMore()
+        }
+        let count = min(wanted, pending.count - pendingStart)
+        pending.withUnsafeBufferPointer { source in
+            buffer.update(from: source.baseAddress! + pendingStart, count: count)
+        }
+        pendingStart += count
+        if pendingStart == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingStart = 0
+        } else if pendingStart > 65_536 {
+            pending.removeFirst(pendingStart)
+            pendingStart = 0
+        }
+        return count / channels
+    }
+
+    /// Decodes the next frame (reading packets as needed) and appends its converted samples to `pending`.
+    private func decodeMore() throws(RenderError) {
+        guard let formatContext, let codecContext, let packet, let frame else { return }
+        while true {
+            let received = avcodec_receive_frame(codecContext, frame)
+            if received >= 0 {
+                decodedAny = true
+                try convert(frame)
+                av_frame_unref(frame)
+                return
+            }
+            if received == nemo_averror_eof() {
+                try convert(nil)
+                finished = true
+                return
+            }
+            if received != nemo_averror_eagain() {
+                if decodedAny && received == nemo_averror_invaliddata() { continue }
+                throw Self.unreadable(path, received, "decoding")
+            }
+            guard !inputEnded else { return }
+            let read = av_read_frame(formatContext, packet)
+            if read < 0 {
+                if read != nemo_averror_eof() && !decodedAny { throw Self.unreadable(path, read, "reading") }
+                // End of file (or a truncated tail after good audio): drain the decoder.
+                inputEnded = true
+                _ = avcodec_send_packet(codecContext, nil)
+                continue
+            }
+            defer { av_packet_unref(packet) }
+            guard packet.pointee.stream_index == streamIndex else { continue }
+            let sent = avcodec_send_packet(codecContext, packet)
+            if sent < 0, !(decodedAny && sent == nemo_averror_invaliddata()) {
+                throw Self.unreadable(path, sent, "decoding")
+            }
+        }
+    }
+
+    /// Resamples `frame` (or flushes the resampler when nil) and appends the result to `pending`.
+    private func convert(_ frame: UnsafeMutablePointer<AVFrame>?) throws(RenderError) {
+        let inputCount = frame.map { Int($0.pointee.nb_samples) } ?? 0
+        let capacity = Int(swr_get_out_samples(resampler, Int32(inputCount))) + 32
+        if converted.count < capacity * channels {
+            converted = [Float](repeating: 0, count: capacity * channels)
+        }
+        let resampler = self.resampler
+        let produced = converted.withUnsafeMutableBufferPointer { output in
+            var outputPlane: UnsafeMutablePointer<UInt8>? = UnsafeMutableRawPointer(output.baseAddress!)
+                .assumingMemoryBound(to: UInt8.self)
+            guard let frame else {
+                return swr_convert(resampler, &outputPlane, Int32(capacity), nil, 0)
+            }
+            let input = UnsafeMutableRawPointer(frame.pointee.extended_data)
+                .assumingMemoryBound(to: UnsafePointer<UInt8>?.self)
+            return swr_convert(resampler, &outputPlane, Int32(capacity), input, Int32(inputCount))
+        }
+        guard produced >= 0 else { throw Self.unreadable(path, produced, "resampling") }
+        pending.append(contentsOf: converted[0..<Int(produced) * channels])
+    }
+
+    /// The error for an undecodable file.
+    private static func unreadable(_ path: String, _ code: Int32, _ operation: String) -> RenderError {
+        RenderError(
+            .unreadableMedia,
+            "cannot decode music file \(path) (\(operation): \(LibAV.message(code))); "
+                + "use an m4a, mp3, wav or ogg file that plays elsewhere"
+        )
+    }
+}

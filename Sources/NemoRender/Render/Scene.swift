@@ -1,0 +1,89 @@
+import Foundation
+
+/// The plan's pictures and titles during a render: each loaded when it first appears and released when it leaves
+/// the screen, so memory holds at most the two pictures of a transition however many the video has.
+final class Scene {
+    private let plan: RenderPlan
+    private let options: RenderOptions
+    private var pictures: [Int: SourcePicture] = [:]
+    private var motions: [Int: Motion] = [:]
+    private var titles: [Int: TitleImage] = [:]
+    private var card: CardPicture?
+
+    /// A scene for `plan`; nothing is loaded yet.
+    init(plan: RenderPlan, options: RenderOptions) throws(RenderError) {
+        self.plan = plan
+        self.options = options
+    }
+
+    /// Composes frame `index` of the plan into `frame`.
+    func compose(frame index: Int, with composer: FrameComposer, into frame: inout RGBFrame) throws(RenderError) {
+        let slot = plan.slot(forFrame: index)
+        let onScreen = Set([slot.primary?.clip, slot.incoming?.showing.clip].compactMap { $0 })
+        for clip in pictures.keys where !onScreen.contains(clip) { pictures[clip] = nil }
+        guard let primary = slot.primary else {
+            // A gap in the video track: black.
+            frame.bytes.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) }
+            return
+        }
+        var description = FrameDescription(primary: try layer(primary), incoming: nil, titles: [])
+        if let incoming = slot.incoming {
+            let layer = try layer(incoming.showing)
+            description.incoming = IncomingPicture(
+                picture: layer.picture, viewport: layer.viewport, transition: incoming.transition,
+                progress: incoming.progress)
+        }
+        for (title, opacity) in slot.titles {
+            description.titles.append(TitleOverlay(title: try titleImage(title), opacity: opacity))
+        }
+        try composer.compose(description, into: &frame)
+    }
+
+    /// Clip `showing.clip`'s picture and where its motion is.
+    private func layer(_ showing: FrameSlot.Showing) throws(RenderError) -> PictureView {
+        let picture = try self.picture(showing.clip)
+        let motion = self.motion(showing.clip, picture: picture)
+        let viewport = motion.viewport(
+            at: showing.motionProgress, pictureWidth: picture.width, pictureHeight: picture.height,
+            canvas: options.canvas)
+        return PictureView(picture: picture, viewport: viewport)
+    }
+
+    private func picture(_ clip: Int) throws(RenderError) -> SourcePicture {
+        if let picture = pictures[clip] { return picture }
+        let path: String
+        switch plan.clips[clip].source {
+        case .file(let file): path = file
+        case .card: path = try cardPath()
+        }
+        let picture = try SourcePicture(path: path, canvas: options.canvas)
+        pictures[clip] = picture
+        return picture
+    }
+
+    private func motion(_ clip: Int, picture: SourcePicture) -> Motion {
+        if let motion = motions[clip] { return motion }
+        let motion =
+            plan.clips[clip].motion.map { Motion(kind: $0) }
+            ?? Motion.automatic(
+                pictureWidth: picture.width, pictureHeight: picture.height, canvas: options.canvas,
+                seed: options.seed, index: clip)
+        motions[clip] = motion
+        return motion
+    }
+
+    private func titleImage(_ index: Int) throws(RenderError) -> TitleImage {
+        if let title = titles[index] { return title }
+        let cue = plan.titles[index]
+        let title = try TitleImage(text: cue.text, position: cue.position, canvas: options.canvas)
+        titles[index] = title
+        return title
+    }
+
+    private func cardPath() throws(RenderError) -> String {
+        if let card { return card.path }
+        let made = try CardPicture(canvas: options.canvas)
+        card = made
+        return made.path
+    }
+}
