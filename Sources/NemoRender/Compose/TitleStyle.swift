@@ -59,6 +59,13 @@ struct TitleStyle: Sendable, Equatable {
     /// The default style.
     init() {}
 
+    /// The default style for a title at `position`: a centred title is a headline, half as large again as the
+    /// captions at the top and bottom.
+    init(for position: TitlePosition) {
+        self.init()
+        if position == .centre { relativeSize = 0.09 }
+    }
+
     /// The font size in pixels for `canvas`.
     func fontPixels(for canvas: CanvasSize) -> Int {
         max(8, Int((Double(min(canvas.width, canvas.height)) * relativeSize).rounded()))

@@ -75,7 +75,8 @@ final class Scene {
     private func titleImage(_ index: Int) throws(RenderError) -> TitleImage {
         if let title = titles[index] { return title }
         let cue = plan.titles[index]
-        let title = try TitleImage(text: cue.text, position: cue.position, canvas: options.canvas)
+        let title = try TitleImage(
+            text: cue.text, position: cue.position, canvas: options.canvas, style: TitleStyle(for: cue.position))
         titles[index] = title
         return title
     }

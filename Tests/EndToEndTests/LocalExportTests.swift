@@ -1,0 +1,93 @@
+import Foundation
+import NemoAPI
+import Testing
+
+/// `nemo export --local`: the session's draft rendered on this machine from the user's own uploads.
+@Suite("nemo export --local")
+struct LocalExportTests {
+    /// Runs ffmpeg or ffprobe and returns stdout.
+    static func tool(_ name: String, _ arguments: [String]) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [name] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "\(name) \(arguments.joined(separator: " ")) failed")
+        return data
+    }
+
+    /// The mean colour of the 320x180 frame at `seconds`, over a square away from the centred title.
+    static func colour(of video: String, at seconds: Double) throws -> [Double] {
+        let frame = [UInt8](try tool("ffmpeg", [
+            "-v", "error", "-ss", "\(seconds)", "-i", video, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24",
+            "-",
+        ]))
+        try #require(frame.count == 320 * 180 * 3)
+        var sums = [0.0, 0.0, 0.0]
+        for y in 10..<40 {
+            for x in 10..<40 {
+                for band in 0..<3 { sums[band] += Double(frame[(y * 320 + x) * 3 + band]) }
+            }
+        }
+        return sums.map { $0 / 900 }
+    }
+
+    @Test("a mock session's draft becomes a video of the uploaded photos, with their order, length and music")
+    func rendersUploads() async throws {
+        let mock = try MockProcess()
+        let folder = try Executable.folder()
+        for (name, colour) in [("red.png", "D02020"), ("blue.png", "2040D0")] {
+            _ = try Self.tool("ffmpeg", [
+                "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=0x\(colour):s=640x360", "-frames:v", "1",
+                folder + "/" + name,
+            ])
+        }
+        let run = try await Executable.run(
+            "nemo", ["run", "red.png", "blue.png", "--api-url", mock.url, "--profile", "create-video-from-images",
+                     "--poll-interval", "0.05", "--out", "service.mp4"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let local = try await Executable.run(
+            "nemo", ["export", "--local", "--size", "320x180", "--api-url", mock.url, "--profile",
+                     "create-video-from-images", "--out", "local.mp4", "--json"], in: folder)
+        #expect(local.status == 0, "\(local.stderr)")
+        let events = try local.jsonLines()
+        let result = try #require(events.last)
+        #expect(result["event"]?.stringValue == "result" && result["local"]?.boolValue == true)
+        #expect(events.contains { $0["event"]?.stringValue == "render_local" })
+        let probe = String(decoding: try Self.tool("ffprobe", [
+            "-v", "error", "-show_entries", "stream=codec_name,width,height:format=duration", "-of", "compact",
+            folder + "/local.mp4",
+        ]), as: UTF8.self)
+        #expect(probe.contains("codec_name=h264|width=320|height=180"), "\(probe)")
+        #expect(probe.contains("codec_name=aac"), "\(probe)")
+        let duration = try #require(probe.firstMatch(of: /duration=([0-9.]+)/).flatMap { Double($0.1) })
+        #expect(abs(duration - 12) < 0.2)
+        // Two photos of 6 s each, in upload order.
+        let first = try Self.colour(of: folder + "/local.mp4", at: 3)
+        let second = try Self.colour(of: folder + "/local.mp4", at: 9)
+        #expect(first[0] > 150 && first[2] < 90, "\(first)")
+        #expect(second[2] > 150 && second[0] < 90, "\(second)")
+        // Nothing left beside the output but the inputs, the service's video and the config.
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        #expect(left == ["red.png", "blue.png", "service.mp4", "local.mp4", "config"])
+    }
+
+    @Test("nothing to render, or a bad --size, is a clear error")
+    func errors() async throws {
+        let mock = try MockProcess()
+        let folder = try Executable.folder()
+        let empty = try await Executable.run(
+            "nemo", ["export", "--local", "--api-url", mock.url, "--out", "v.mp4"], in: folder)
+        #expect(empty.status == 9, "\(empty.stderr)")
+        #expect(empty.stderr.contains("nothing to render"), "\(empty.stderr)")
+        let size = try await Executable.run(
+            "nemo", ["export", "--local", "--size", "321x180", "--api-url", mock.url], in: folder)
+        #expect(size.status == 2)
+        #expect(size.stderr.contains("WIDTHxHEIGHT"), "\(size.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/v.mp4"))
+    }
+}
