@@ -7,7 +7,7 @@ public struct NemoCommand: AsyncParsableCommand {
         abstract: "Turn still images into video with NemoVideo, online or fully offline.",
         subcommands: [
             RunCommand.self, ChatCommand.self, BatchCommand.self, SayCommand.self, StatusCommand.self, CreditsCommand.self, UploadCommand.self,
-            ExportCommand.self, PrepCommand.self, MockCommand.self, SSECommand.self,
+            ExportCommand.self, RenderCommand.self, PrepCommand.self, MockCommand.self, SSECommand.self,
         ])
 
     public init() {}

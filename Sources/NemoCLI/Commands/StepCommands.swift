@@ -137,20 +137,7 @@ public struct ExportCommand: AsyncParsableCommand {
             let size = size.flatMap(Self.parseSize)
             try await ServiceContext.run(global, output: out) { context in
                 let report = try await LocalExport(context: context).run(to: out, size: size)
-                context.reporter.endBar()
-                for warning in report.warnings {
-                    context.reporter.event("warning", ["message": .string(warning)], human: "⚠ \(warning)")
-                }
-                let bytes = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
-                context.reporter.event(
-                    "result",
-                    [
-                        "output": .string(report.path), "bytes": .number(Double(bytes)), "local": .bool(true),
-                        "duration": .number(report.duration), "frames": .number(Double(report.frameCount)),
-                        "width": .number(Double(report.width)), "height": .number(Double(report.height)),
-                    ],
-                    human: "✓ Rendered \(report.path) on this machine (\(report.width)x\(report.height), "
-                        + "\(String(format: "%.1f", report.duration)) s, \(ByteCount.format(bytes)))")
+                LocalRenderRun(reporter: context.reporter).report(report)
             }
             return
         }

@@ -1,7 +1,6 @@
 import Foundation
 import NemoAPI
 import NemoRender
-import Synchronization
 
 /// `nemo export --local`: renders the session's draft on this machine, free and without the service's render
 /// queue. The media the draft names are downloaded to a temporary folder, the offline renderer composes and encodes
@@ -27,7 +26,8 @@ struct LocalExport {
         } else if let width = state.canvas?.width, let height = state.canvas?.height {
             (options.width, options.height) = (width, height)
         }
-        return try await render(draft, to: destination, options: options, files: files)
+        return try await LocalRenderRun(reporter: context.reporter).render(
+            draft, to: destination, options: options, resolve: { reference in reference.url.flatMap { files[$0] } })
     }
 
     /// The distinct media URLs of the draft's segments, in timeline order.
@@ -55,43 +55,5 @@ struct LocalExport {
         }
         context.reporter.endBar()
         return files
-    }
-
-    /// Runs the renderer on a thread of its own (it is CPU-bound), showing progress and honouring Ctrl-C.
-    private func render(
-        _ draft: JSONValue, to destination: String, options: RenderOptions, files: [String: String]
-    ) async throws -> RenderReport {
-        let cancelled = Atomic(false)
-        let reporter = context.reporter
-        let lastPercent = Atomic(-1)
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                let thread = Thread {
-                    let result = Result { () throws(RenderError) -> RenderReport in
-                        try Renderer.render(
-                            draft: draft, to: destination, options: options,
-                            resolve: { reference in reference.url.flatMap { files[$0] } },
-                            progress: { progress in
-                                reporter.progress(
-                                    "Rendering  ", done: progress.frame, total: progress.frameCount, unit: .items)
-                                let percent = Int(progress.fraction * 100)
-                                if reporter.json, lastPercent.exchange(percent, ordering: .relaxed) != percent {
-                                    reporter.event(
-                                        "render_local",
-                                        ["frame": .number(Double(progress.frame)),
-                                         "frames": .number(Double(progress.frameCount)),
-                                         "progress": .number(Double(percent))])
-                                }
-                            },
-                            isCancelled: { cancelled.load(ordering: .relaxed) })
-                    }
-                    continuation.resume(with: result.mapError { $0 as any Error })
-                }
-                thread.name = "nemo render"
-                thread.start()
-            }
-        } onCancel: {
-            cancelled.store(true, ordering: .relaxed)
-        }
     }
 }
