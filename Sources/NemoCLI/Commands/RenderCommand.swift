@@ -31,6 +31,7 @@ public struct RenderCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let reporter = Reporter(json: json)
+        try OutputPath.checkWritable(out)
         let draftJSON: JSONValue
         do {
             guard let bytes = FileManager.default.contents(atPath: draft) else {

@@ -36,6 +36,7 @@ public struct RunCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let (images, prompt, output, prep, aspect) = (images, prompt, out, !noPrep, aspect)
+        try OutputPath.checkWritable(output)
         try await ServiceContext.run(global, reuseSession: false, output: output) { context in
             try await RunPipeline(
                 context: context, images: images, prompt: prompt, output: output, prep: prep, aspect: aspect

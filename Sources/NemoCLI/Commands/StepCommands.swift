@@ -133,6 +133,7 @@ public struct ExportCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let (out, resume) = (out, resume)
+        try OutputPath.checkWritable(out)
         if local {
             let size = size.flatMap(Self.parseSize)
             try await ServiceContext.run(global, output: out) { context in

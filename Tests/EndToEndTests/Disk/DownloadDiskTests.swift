@@ -44,7 +44,7 @@ struct DownloadDiskTests {
         await mock.stop()
     }
 
-    @Test("an output folder on a full or read-only filesystem: the cause, and the render can be resumed elsewhere",
+    @Test("an output folder on a full filesystem: the cause, and the render can be resumed elsewhere; a read-only one is refused first",
           .enabled(if: SmallFilesystem.available))
     func readOnlyOutputFolder() async throws {
         let folder = try Executable.folder()
@@ -63,8 +63,9 @@ struct DownloadDiskTests {
 
         try disk.remountReadOnly()
         let readOnly = try await DiskHarness.run("nemo", ["export", "--out", disk.path + "/w.mp4"] + common, in: folder)
-        #expect(readOnly.status == 8)
-        #expect(readOnly.stderr.contains("Read-only file system"), "\(readOnly.stderr)")
+        // A folder that cannot be written is refused before anything is sent (no render is spent on it).
+        #expect(readOnly.status == 2)
+        #expect(readOnly.stderr.contains("is not writable. Nothing was sent."), "\(readOnly.stderr)")
         let elsewhere = try await DiskHarness.run(
             "nemo", ["export", "--resume", "last", "--out", "w.mp4"] + common, in: folder)
         #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
