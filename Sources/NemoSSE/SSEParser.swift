@@ -93,6 +93,12 @@ public struct SSEParser: Sendable {
         return events
     }
 
+    /// Bytes held for the event being assembled (its unfinished line, data, type): what an endless line or an
+    /// endless event would grow. A client reading an untrusted stream checks it against its own limit.
+    public var bufferedByteCount: Int {
+        pendingLine.count + dataBuffer.count + eventTypeBuffer.count
+    }
+
     /// Ends the stream: discards an unfinished line and an undispatched event, as the spec requires.
     ///
     /// The parser is then ready for the next connection's stream (a byte order mark is allowed

@@ -33,6 +33,27 @@ import Testing
         }
     }
 
+    @Test(arguments: [1, 3, 1 << 20])
+    func partsWithoutHeadersAndFieldsAreReadLikeTheParser(chunk: Int) throws {
+        let text = "preamble\r\n--b\r\n\r\nno headers\r\n--b\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n"
+            + "a field\r\n--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"x.png\"\r\n\r\nPNG"
+            + "\r\n--b--\r\nepilogue"
+        let body = Array(text.utf8)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var spooler = try MultipartSpooler(boundary: "b", folder: folder, maxPartBytes: 1 << 20)
+        var offset = 0
+        while offset < body.count {
+            try spooler.consume(body[offset..<min(offset + chunk, body.count)])
+            offset += chunk
+        }
+        let parts = try spooler.finish()
+        let expected = try MultipartParser.parse(body, boundary: "b")
+        #expect(parts.map(\.name) == expected.map(\.name))
+        #expect(parts.map(\.size) == expected.map(\.range.count))
+        #expect(parts.map { $0.path != nil } == [false, false, true])
+    }
+
     @Test func stopsWritingPastTheLimitButCountsTheSize() throws {
         let (type, body) = Multipart.body(files: [Self.files[3]], field: "files")
         let boundary = try #require(MultipartParser.boundary(contentType: type))

@@ -25,3 +25,16 @@ struct SSEParserSpecTests {
         }
     }
 }
+
+@Suite("SSE parser: buffered bytes")
+struct SSEParserBufferTests {
+    @Test("bufferedByteCount counts the unfinished line and event, and drops to 0 once the event is dispatched")
+    func buffered() {
+        var parser = SSEParser()
+        _ = parser.parse(Array("event: update\ndata: hello\nda".utf8))
+        // The type, the data with the line feed each data line appends, and the unfinished line.
+        #expect(parser.bufferedByteCount == "update".utf8.count + "hello\n".utf8.count + "da".utf8.count)
+        _ = parser.parse(Array("ta: more\n\n".utf8))
+        #expect(parser.bufferedByteCount == 0)
+    }
+}

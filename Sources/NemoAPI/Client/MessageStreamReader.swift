@@ -24,6 +24,15 @@ struct MessageStreamReader {
         return (updates, progressed)
     }
 
+    /// The most one event may hold before the stream is treated as broken: agent events are kilobytes; a stream
+    /// that sends megabytes without ending an event is hostile or broken, and must not grow memory without bound.
+    static let maximumEventBytes = 16 << 20
+
+    /// Whether the event being assembled has grown past ``maximumEventBytes``.
+    var isOverLimit: Bool {
+        parser.bufferedByteCount > Self.maximumEventBytes
+    }
+
     /// Ends the stream (an unfinished event is dropped, as the spec says).
     mutating func finish() {
         parser.finish()

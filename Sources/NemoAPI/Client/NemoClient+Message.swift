@@ -2,7 +2,8 @@ import Foundation
 import Logging
 
 extension NemoClient {
-    /// Sends a message to the agent (`POST /run_sse`) and streams what happens.
+    /// Sends a message to the agent (`POST /run_sse`) and streams what happens (buffered without bound: for long
+    /// streams read by a slow consumer, use ``send(message:update:)``).
     ///
     /// The message is sent once. A refusal before the service accepted it (1001, 1002, 400, 429) is handled and the
     /// message replayed as the policy says; once accepted (HTTP 200 and the stream began) it is never sent again: a
@@ -20,6 +21,14 @@ extension NemoClient {
             }
             continuation.onTermination = { _ in task.cancel() }
         }
+    }
+
+    /// Sends a message like ``send(message:)``, calling `update` for each step as it happens.
+    ///
+    /// The stream is read no faster than `update` returns, so a slow consumer makes the client wait instead of
+    /// piling updates up in memory (``send(message:)`` buffers them without bound).
+    public func send(message text: String, update: @Sendable (MessageUpdate) -> Void) async throws {
+        try await run(message: text, emit: update)
     }
 
     /// The message flow behind ``send(message:)``.
@@ -48,6 +57,14 @@ extension NemoClient {
             guard let chunk else { break }
             let (updates, progressed) = reader.consume(chunk)
             updates.forEach(emit)
+            if reader.isOverLimit {
+                // Treated like a dropped connection: reconciled from the state, never sent again.
+                streamError = TransportError(
+                    .protocolError, "an event grew past \(MessageStreamReader.maximumEventBytes >> 20) MiB",
+                    requestSent: true)
+                response.body.cancel()
+                break
+            }
             switch liveness.observe(progressed ? .progress : .heartbeat, at: clock.now - start) {
             case .keepWaiting: break
             case .notify(let notice): emit(.stillWorking(notice))

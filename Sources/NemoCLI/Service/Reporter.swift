@@ -10,10 +10,10 @@ final class Reporter: Sendable {
     private let state = Mutex(State())
 
     private struct State {
-        /// Raw partial text received for the message being streamed.
-        var streamedText = ""
-        /// How much of ``streamedText`` has been printed (translated, sentence by sentence).
-        var printedCount = 0
+        /// The partial text of the message being streamed that has been printed (whole sentences, untranslated).
+        var printedText = ""
+        /// The partial text received after ``printedText``: an unfinished sentence.
+        var pendingText = ""
         var bar: ProgressBar?
         var barKind = ""
     }
@@ -69,14 +69,17 @@ final class Reporter: Sendable {
         case .partialText(let piece):
             if json { event("text", ["text": .string(piece), "partial": true]) } else {
                 endBar()
-                // Streamed sentence by sentence, each GUI-translated once it is complete.
+                // Streamed sentence by sentence, each GUI-translated once it is complete. Only the new piece is
+                // searched, so a long answer costs linear time, not quadratic.
                 let ready: String = state.withLock { state in
-                    state.streamedText += piece
-                    let pending = state.streamedText.dropFirst(state.printedCount)
-                    guard let end = pending.lastIndex(where: { ".!?。！？\n".contains($0) }) else { return "" }
-                    let sentence = pending[...end]
-                    state.printedCount += sentence.count
-                    return String(sentence)
+                    guard let end = piece.lastIndex(where: { ".!?。！？\n".contains($0) }) else {
+                        state.pendingText += piece
+                        return ""
+                    }
+                    let sentence = state.pendingText + piece[...end]
+                    state.pendingText = String(piece[piece.index(after: end)...])
+                    state.printedText += sentence
+                    return sentence
                 }
                 if !ready.isEmpty { Terminal.out(GUITranslator().translate(ready).text) }
             }
@@ -84,16 +87,17 @@ final class Reporter: Sendable {
             if json {
                 event("text", ["text": .string(GUITranslator().translate(text).text), "partial": false])
             } else {
-                let (streamed, printed) = state.withLock { state in
+                let printedText = state.withLock { state in
                     defer {
-                        state.streamedText = ""
-                        state.printedCount = 0
+                        state.printedText = ""
+                        state.pendingText = ""
                     }
-                    return (state.streamedText, state.printedCount)
+                    return state.printedText
                 }
                 // The final text repeats the whole answer: print what the partials did not show yet.
-                let printedText = String(streamed.prefix(printed))
-                let rest = text.hasPrefix(printedText) ? String(text.dropFirst(printed)) : (printed > 0 ? "\n" + text : text)
+                let rest =
+                    text.hasPrefix(printedText)
+                    ? String(text.dropFirst(printedText.count)) : (printedText.isEmpty ? text : "\n" + text)
                 let shown = GUITranslator().translate(rest).text
                 Terminal.out(shown.hasSuffix("\n") ? shown : shown + "\n")
             }

@@ -21,7 +21,9 @@ actor MockStore {
     var balances: [String: CreditBalance] = [:]
     var sessions: [String: SessionRecord] = [:]
     var renders: [String: RenderRecord] = [:]
-    var journal: [JournalEntry] = []
+    /// The journal's storage: up to twice ``journalLimit`` entries, trimmed by half at a time so that recording
+    /// stays amortised O(1) (trimming one entry per request made a full journal shift 50,000 entries each time).
+    private var journalEntries: [JournalEntry] = []
     var journalCount = 0
     var firedFaults: Set<String> = []
     var runCount = 0
@@ -46,7 +48,7 @@ actor MockStore {
         balances = [:]
         sessions = [:]
         renders = [:]
-        journal = []
+        journalEntries = []
         journalCount = 0
         firedFaults = []
         runCount = 0
@@ -122,7 +124,14 @@ actor MockStore {
         var entry = entry
         journalCount += 1
         entry.sequence = journalCount
-        if journal.count >= Self.journalLimit { journal.removeFirst(journal.count - Self.journalLimit + 1) }
-        journal.append(entry)
+        if journalEntries.count >= 2 * Self.journalLimit {
+            journalEntries.removeFirst(journalEntries.count - Self.journalLimit)
+        }
+        journalEntries.append(entry)
+    }
+
+    /// The most recent requests, at most ``journalLimit``, oldest first.
+    var journal: [JournalEntry] {
+        Array(journalEntries.suffix(Self.journalLimit))
     }
 }

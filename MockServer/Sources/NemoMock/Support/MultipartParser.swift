@@ -46,7 +46,8 @@ enum MultipartParser {
             guard let headerEnd = find([0x0D, 0x0A, 0x0D, 0x0A], in: body, from: lineEnd) else {
                 throw Failure(reason: "part headers not terminated")
             }
-            let headerText = String(decoding: body[(lineEnd + 2)..<headerEnd], as: UTF8.self)
+            // A part without headers has its blank line right after the boundary line (headerEnd == lineEnd).
+            let headerText = String(decoding: body[min(lineEnd + 2, headerEnd)..<headerEnd], as: UTF8.self)
             let contentStart = headerEnd + 4
             guard let contentEnd = find(delimiter, in: body, from: contentStart) else {
                 throw Failure(reason: "closing boundary missing")
