@@ -19,6 +19,12 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // nemo-mock's server with the limits a benchmark needs raised (multi-gigabyte uploads, unlimited tokens).
+        .executableTarget(
+            name: "nemo-bench-mock",
+            dependencies: [.product(name: "NemoMock", package: "nemo")],
+            swiftSettings: strictSettings
+        ),
         // Throughput of NemoSSE.SSEParser fed a stream in fixed-size chunks, printed like the anchors' figures.
         .executableTarget(
             name: "nemo-sse-bench",

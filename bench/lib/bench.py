@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """bench/run's driver: runs the sections asked for, saves their results, and rewrites bench/RESULTS.md.
 
-    bench.py [--quick] [section...]     sections: prep, sse (default: all)
+    bench.py [--quick] [section...]     sections: prep, sse, stream, transfer, mock, pipeline (default: these);
+                                        soak only when named
 
 A section is a module with run(quick) -> dict (saved to .work/results/SECTION.json) and a markdown renderer in
 report.py; RESULTS.md shows every section that has saved results, so running one section keeps the others' tables.
@@ -10,16 +11,23 @@ import sys
 import time
 
 import common
+import mockserver
+import pipeline
 import prep
 import report
+import soak
 import sse
+import stream
+import transfer
 
-SECTIONS = {"prep": prep.run, "sse": sse.run}
+SECTIONS = {"prep": prep.run, "sse": sse.run, "stream": stream.run, "transfer": transfer.run, "mock": mockserver.run,
+            "pipeline": pipeline.run, "soak": soak.run}
+DEFAULT = ["prep", "sse", "stream", "transfer", "mock", "pipeline"]
 
 
 def main(arguments):
     quick = "--quick" in arguments
-    asked = [a for a in arguments if not a.startswith("--")] or list(SECTIONS)
+    asked = [a for a in arguments if not a.startswith("--")] or DEFAULT
     unknown = [a for a in asked if a not in SECTIONS]
     if unknown:
         print(f"unknown section(s): {', '.join(unknown)}; known: {', '.join(SECTIONS)}", file=sys.stderr)

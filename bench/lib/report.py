@@ -3,6 +3,7 @@ import platform
 import subprocess
 
 import explain
+import report_client
 from common import BENCH, fmt, load_saved, median, mib
 
 PREP_TOOLS = ["C on libvips", "C on libvips, zlib 1", "C on libvips, JPEG shrink-on-load", "vipsthumbnail + vips",
@@ -43,7 +44,8 @@ def machine():
         f"{int(memory) // 1048576} GiB; Linux {platform.release()}",
         f"- Tools: {version(['swift', '--version'])}; {version(['vips', '--version'])}; "
         f"{version(['/usr/bin/convert-im6.q16', '-version'])}; Pillow {python_versions[0]}; httpx "
-        f"{python_versions[1]}; httpx-sse {python_versions[2]}; {version(['cc', '--version'])}",
+        f"{python_versions[1]}; httpx-sse {python_versions[2]}; {version(['cc', '--version'])}; "
+        f"{version(['curl', '--version'])}; {version(['wrk', '-v'])}; {version(['nginx', '-v'])}",
     ]
 
 
@@ -319,12 +321,16 @@ def allocation_lines(s):
 def write():
     prep_result = load_saved("prep")
     sse_result = load_saved("sse")
+    client = [(name, load_saved(name), render) for name, render in [
+        ("stream", report_client.stream_section), ("transfer", report_client.transfer_section),
+        ("mock", report_client.mock_section), ("pipeline", report_client.pipeline_section),
+        ("soak", report_client.soak_section)]]
     lines = ["# bench results", "",
              "Written by `bench/run` (see `bench/README.md`): nemo measured side by side with the tools users would "
              "otherwise pick, on this machine, in the same run. Absolute times on these shared 2-core machines are "
              "noisy: **the ratios are the result.**", ""]
     lines += machine()
-    for name, result in [("prep", prep_result), ("sse", sse_result)]:
+    for name, result in [("prep", prep_result), ("sse", sse_result)] + [(n, r) for n, r, _ in client]:
         if result:
             lines.append(f"- Section `{name}`: {'quick' if result['quick'] else 'full'} run started "
                          f"{result['started']}, {result['minutes']:.1f} min")
@@ -333,8 +339,9 @@ def write():
         lines += prep_section(prep_result) + [""]
     if sse_result:
         lines += sse_section(sse_result) + [""]
-    lines += ["Later parts (streaming end to end, upload/download vs curl, mock server vs nginx under wrk, the whole "
-              "pipeline) come as sections of `bench/run` once the client exists.", ""]
+    for name, result, render in client:
+        if result:
+            lines += render(result) + [""]
     path = BENCH / "RESULTS.md"
     path.write_text("\n".join(lines))
     return path
