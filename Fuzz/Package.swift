@@ -19,17 +19,18 @@ func fuzzTarget(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
 let package = Package(
     name: "nemo-fuzz",
     dependencies: [
-        .package(path: ".."),
+        // Named, so that products resolve whatever folder the checkout is in (the identity is the folder name).
+        .package(name: "nemo", path: ".."),
     ],
     targets: [
         // Calls libFuzzer's driver from SwiftPM's renamed entry point (see CFuzzerDriver.h).
         .target(name: "CFuzzerDriver"),
         fuzzTarget(
             "fuzz-sse",
-            [.product(name: "NemoSSEReference", package: "main"), .product(name: "NemoSSE", package: "main")]),
-        fuzzTarget("fuzz-agent-events", [.product(name: "NemoAPI", package: "main")]),
-        fuzzTarget("fuzz-timeline", [.product(name: "NemoAPI", package: "main")]),
-        fuzzTarget("fuzz-transcript", [.product(name: "NemoMock", package: "main")]),
-        fuzzTarget("fuzz-prep-header", [.product(name: "NemoPrep", package: "main")]),
+            [.product(name: "NemoSSEReference", package: "nemo"), .product(name: "NemoSSE", package: "nemo")]),
+        fuzzTarget("fuzz-agent-events", [.product(name: "NemoAPI", package: "nemo")]),
+        fuzzTarget("fuzz-timeline", [.product(name: "NemoAPI", package: "nemo")]),
+        fuzzTarget("fuzz-transcript", [.product(name: "NemoMock", package: "nemo")]),
+        fuzzTarget("fuzz-prep-header", [.product(name: "NemoPrep", package: "nemo")]),
     ]
 )
