@@ -42,6 +42,9 @@ public struct GUITranslator: Sendable {
 
     /// The GUI step in one sentence and the action for it, if any.
     func classify(_ sentence: String) -> (GUIInstruction, ClientAction)? {
+        // Most sentences hold no GUI step: rule them out before the word-level parsing, which costs far more.
+        let lowered = sentence.lowercased()
+        guard Self.triggers.contains(where: lowered.contains) else { return nil }
         let prepared = KeywordText(sentence)
         if Self.namesExportControl(sentence, prepared) { return (.export, .runExport) }
         if prepared.contains("preview"), prepared.contains("timeline") || sentence.contains("时间线") {
@@ -63,6 +66,12 @@ public struct GUITranslator: Sendable {
         }
         return nil
     }
+
+    /// Every GUI step below needs one of these in the lower-cased sentence (a superset of the word matches).
+    static let triggers = [
+        "export", "preview", "drag", "drop", "open", "click", "tap", "press", "导出", "预览", "拖", "打开", "点击", "单击",
+        "点一下",
+    ]
 
     /// What a click on `control` does: the router's reading of its name.
     private func action(forControl control: String, sentence: String) -> ClientAction {
