@@ -2,18 +2,28 @@ import Foundation
 import Logging
 
 extension NemoClient {
-    /// Sends a message to the agent (`POST /run_sse`) and streams what happens (buffered without bound: for long
-    /// streams read by a slow consumer, use ``send(message:update:)``).
+    /// Sends a message to the agent (`POST /run_sse`) and streams what happens.
     ///
     /// The message is sent once. A refusal before the service accepted it (1001, 1002, 400, 429) is handled and the
     /// message replayed as the policy says; once accepted (HTTP 200 and the stream began) it is never sent again: a
     /// dropped, failed or silent stream is reconciled from the session state on the documented schedule, and a
     /// silent completion is reported as the change in the draft.
-    public nonisolated func send(message text: String) -> AsyncThrowingStream<MessageUpdate, any Error> {
-        AsyncThrowingStream { continuation in
+    ///
+    /// The stream is read while the caller handles earlier updates, but never more than
+    /// ``MessageUpdates/unreadLimit`` updates ahead: a slow consumer makes the client wait, so memory stays bounded
+    /// however long the stream is.
+    public nonisolated func send(message text: String) -> MessageUpdates {
+        let unread = MessageUpdates.Counter()
+        let stream = AsyncThrowingStream<MessageUpdate, any Error> { continuation in
             let task = Task {
                 do {
-                    try await self.run(message: text) { continuation.yield($0) }
+                    try await self.run(
+                        message: text,
+                        emit: { update in
+                            unread.add(1)
+                            continuation.yield(update)
+                        },
+                        pace: { await unread.waitUntilBelow(MessageUpdates.unreadLimit) })
                     continuation.finish()
                 } catch {
                     continuation.finish(throwing: error)
@@ -21,18 +31,19 @@ extension NemoClient {
             }
             continuation.onTermination = { _ in task.cancel() }
         }
+        return MessageUpdates(stream: stream, unread: unread)
     }
 
-    /// Sends a message like ``send(message:)``, calling `update` for each step as it happens.
-    ///
-    /// The stream is read no faster than `update` returns, so a slow consumer makes the client wait instead of
-    /// piling updates up in memory (``send(message:)`` buffers them without bound).
+    /// Sends a message like ``send(message:)``, calling `update` for each step as it happens (the stream is read no
+    /// faster than `update` returns).
     public func send(message text: String, update: @Sendable (MessageUpdate) -> Void) async throws {
         try await run(message: text, emit: update)
     }
 
     /// The message flow behind ``send(message:)``.
-    func run(message text: String, emit: @Sendable (MessageUpdate) -> Void) async throws {
+    func run(
+        message text: String, emit: @Sendable (MessageUpdate) -> Void, pace: @Sendable () async -> Void = {}
+    ) async throws {
         try await ensureSession(for: text)
         let before = DraftSnapshot(try await state())
         let response = try await openStream(text)
@@ -57,6 +68,7 @@ extension NemoClient {
             guard let chunk else { break }
             let (updates, progressed) = reader.consume(chunk)
             updates.forEach(emit)
+            await pace()
             if reader.isOverLimit {
                 // Treated like a dropped connection: reconciled from the state, never sent again.
                 streamError = TransportError(

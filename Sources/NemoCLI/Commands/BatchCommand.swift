@@ -45,7 +45,7 @@ public struct BatchCommand: AsyncParsableCommand {
         let reporter = context.reporter
         reporter.event("job", ["job": .number(Double(number)), "prompt": .string(job.prompt)], human: "Job \(number): \(job.prompt)")
         if !job.images.isEmpty { _ = try await context.client.upload(files: job.images) }
-        try await context.client.send(message: job.prompt) { reporter.message($0) }
+        for try await update in context.client.send(message: job.prompt) { reporter.message(update) }
         let result = try await context.client.export(to: job.out) { reporter.export($0) }
         reporter.endBar()
         reporter.event(

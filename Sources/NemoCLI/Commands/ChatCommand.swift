@@ -69,7 +69,7 @@ struct ChatLoop: Sendable {
                     "uploaded", ["files": .array(uploaded.map { .string($0.filename) })],
                     human: "✓ Uploaded \(uploaded.map(\.filename).joined(separator: ", "))")
             case .message:
-                try await context.client.send(message: text) { reporter.message($0) }
+                for try await update in context.client.send(message: text) { reporter.message(update) }
             }
         }
     }

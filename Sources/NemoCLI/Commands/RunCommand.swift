@@ -82,7 +82,7 @@ struct RunPipeline: Sendable {
                 human: "Uploaded \(uploaded.count) file\(uploaded.count == 1 ? "" : "s")")
         }
         reporter.event("message", ["text": .string(text)], human: "» \(text)")
-        try await context.client.send(message: text) { reporter.message($0) }
+        for try await update in context.client.send(message: text) { reporter.message(update) }
         let result = try await context.client.export(to: output) { reporter.export($0) }
         reporter.endBar()
         reporter.event(

@@ -18,7 +18,7 @@ public struct SayCommand: AsyncParsableCommand {
     public func run() async throws {
         let message = message
         try await ServiceContext.run(global, reuseSession: !newSession) { context in
-            try await context.client.send(message: message) { context.reporter.message($0) }
+            for try await update in context.client.send(message: message) { context.reporter.message(update) }
         }
     }
 }
