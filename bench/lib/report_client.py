@@ -169,7 +169,12 @@ def mock_section(m):
     if missed:
         lines.append(f"- **nemo-mock under 50% of nginx on {', '.join(missed)}.**")
         lines += profile_lines(m.get("profile"), "nemo-mock under wrk on the state endpoint")
-        lines.append("  " + m.get("what_it_would_take", ""))
+        lines.append("  " + (m.get("what_it_would_take") or (
+            "Bound: the mock builds every answer per request: the session's state as a JSON value, encoded to text "
+            "(`JSONValue.write(into:)`, `writeString`), with Swift reference counting (`swift_retain`/`release`) "
+            "and task switches around it; nginx sends a file it has in memory. What it would take: keep each "
+            "session's encoded state and re-encode it only when a run or an upload changes it (a revision counter in "
+            "`MockStore`), and answer from the event loop without an actor hop per request.")))
     if st["errors"]:
         lines.append(f"- **{st['errors']} SSE streams had errors (target 0).**")
     if not missed and not st["errors"]:
