@@ -32,6 +32,16 @@ public struct AgentTranscript: Sendable, Hashable {
     public private(set) var heartbeatCount = 0
     /// How many payloads or parts were not understood and ignored.
     public private(set) var unknownCount = 0
+    /// How many of the oldest messages, tool calls and tool results were let go to stay within the limits.
+    public private(set) var droppedCount = 0
+
+    /// The most text (UTF-8 bytes, messages plus pending pieces) kept: an answer is kilobytes; a stream of hundreds of
+    /// megabytes keeps its most recent text only, so the client's memory stays bounded.
+    public static let retainedTextLimit = 4 << 20
+    /// The most tool calls and tool results kept (the most recent).
+    public static let retainedToolLimit = 1_000
+
+    private var messageBytes = 0
 
     /// Creates an empty transcript.
     public init() {}
@@ -42,14 +52,21 @@ public struct AgentTranscript: Sendable, Hashable {
         case .text(let text, let isPartial):
             if isPartial {
                 pendingText += text
+                if pendingText.utf8.count > 2 * Self.retainedTextLimit {
+                    pendingText = String(pendingText.suffix(Self.retainedTextLimit / 2))
+                }
             } else {
                 messages.append(text)
+                messageBytes += text.utf8.count
                 pendingText = ""
+                trimMessages()
             }
         case .toolCall(let call):
             toolCalls.append(call)
+            Self.trim(&toolCalls, dropped: &droppedCount)
         case .toolResult(let result):
             toolResults.append(result)
+            Self.trim(&toolResults, dropped: &droppedCount)
         case .stateDelta(let delta):
             state.merge(delta) { _, new in new }
         case .heartbeat:
@@ -59,6 +76,27 @@ public struct AgentTranscript: Sendable, Hashable {
         case .unknown:
             unknownCount += 1
         }
+    }
+
+    /// Lets the oldest messages go once they hold twice the text limit, down to the limit (amortised O(1)); the
+    /// newest message is always kept.
+    private mutating func trimMessages() {
+        guard messageBytes > 2 * Self.retainedTextLimit else { return }
+        var drop = 0
+        while messageBytes > Self.retainedTextLimit, drop < messages.count - 1 {
+            messageBytes -= messages[drop].utf8.count
+            drop += 1
+        }
+        messages.removeFirst(drop)
+        droppedCount += drop
+    }
+
+    /// Lets the oldest half of `items` go once it holds twice the tool limit.
+    private static func trim<Item>(_ items: inout [Item], dropped: inout Int) {
+        guard items.count > 2 * retainedToolLimit else { return }
+        let drop = items.count - retainedToolLimit
+        items.removeFirst(drop)
+        dropped += drop
     }
 
     /// Folds events in, in order.

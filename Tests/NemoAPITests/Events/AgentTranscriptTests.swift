@@ -101,3 +101,30 @@ struct AgentTranscriptTests {
         #expect(transcript.text == "视频已生成 🎬✨ 点击导出")
     }
 }
+
+@Suite("AgentTranscript limits")
+struct AgentTranscriptLimitTests {
+    @Test("a stream of ever more messages keeps only the most recent text, so memory stays bounded")
+    func boundedText() {
+        var transcript = AgentTranscript()
+        let message = String(repeating: "a", count: 100_000)
+        for index in 0..<200 { transcript.apply(.text(message + "\(index)", isPartial: false)) }
+        let kept = transcript.messages.reduce(0) { $0 + $1.utf8.count }
+        #expect(kept <= 2 * AgentTranscript.retainedTextLimit)
+        #expect(transcript.messages.last?.hasSuffix("199") == true)
+        #expect(transcript.droppedCount + transcript.messages.count == 200)
+    }
+
+    @Test("endless partial text keeps its tail; a normal answer is kept whole")
+    func boundedPartials() {
+        var transcript = AgentTranscript()
+        let piece = String(repeating: "b", count: 1 << 20)
+        for _ in 0..<12 { transcript.apply(.text(piece, isPartial: true)) }
+        transcript.apply(.text("end", isPartial: true))
+        #expect(transcript.pendingText.utf8.count <= 2 * AgentTranscript.retainedTextLimit)
+        #expect(transcript.pendingText.hasSuffix("end"))
+        var small = AgentTranscript()
+        small.apply([.text("Hello ", isPartial: true), .text("Hello world.", isPartial: false)])
+        #expect(small.text == "Hello world." && small.droppedCount == 0)
+    }
+}
