@@ -153,13 +153,12 @@ def notes(r):
     out.append(f"- **nemo reading a {lo['bytes'] / 1e6:,.0f} MB stream**: memory "
                f"{'flat' if flat_client(lo) else 'not flat'}: RSS {lo['rss_series'][1]:.0f} MiB one second in, "
                f"{lo['rss']['mid']:.0f} mid-run, {lo['rss']['max']:.0f} at most, for a stream that took "
-               f"{lo['seconds']:.0f} s. What grows is the message's transcript: `AgentTranscript` "
-               "(Sources/NemoAPI/Events) keeps every final text, tool call, tool result and state delta of the "
-               "message, because the outcome reports the whole answer, and this stream is one message of "
-               "hundreds of megabytes. (The first full run also queued decoded updates without a bound in "
-               "`NemoClient.send(message:)`; it now reads at most 1,024 updates ahead of its consumer, and the "
-               "growth is unchanged at about twice the stream's size, so the transcript is the bound.) What it would "
-               "take: keep only the tail of the answer's text (a few MiB) and drop tool results once shown.")
+               f"{lo['seconds']:.0f} s. Two causes were found and bounded this session: decoded updates queued "
+               "without a bound in `NemoClient.send(message:)` (now at most 1,024 unread), and the message's "
+               "transcript keeping the whole answer (`AgentTranscript`, now the newest 4 MiB of text and 1,000 tool "
+               "calls/results); the first full run grew to 2.1 GB on 1 GB, the quick run to 429 MiB on 200 MB before "
+               "the transcript cap. What still grows is not profiled yet; a heap profile (heaptrack) of `nemo say` "
+               "on the firehose would show it.")
     for name in ("upload", "download"):
         t = r[name]
         rates = list(t["mbps_per_second"])
