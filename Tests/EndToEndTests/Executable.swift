@@ -1,5 +1,6 @@
 import Foundation
 import NemoAPI
+import Synchronization
 
 /// Runs the built `nemo`, `nemo-prep` and `nemo-mock` executables as a user would.
 enum Executable {
@@ -65,12 +66,27 @@ enum Executable {
             stderr: String(decoding: await stderr, as: UTF8.self))
     }
 
-    /// A fresh working folder.
+    /// A fresh working folder, removed when the test process exits.
     static func folder() throws -> String {
         let path = FileManager.default.temporaryDirectory.path + "/nemo-e2e-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        _ = removalAtExit
+        createdFolders.withLock { $0.append(path) }
         return path
     }
+}
+
+/// The working folders the tests made.
+private let createdFolders = Mutex<[String]>([])
+
+/// Registers, once, the removal of every working folder when the test process exits.
+private let removalAtExit: Void = {
+    atexit {
+        for path in createdFolders.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+    }
+}()
+
+extension Executable {
 }
 
 /// `nemo-mock serve` as a separate process on a free port.
