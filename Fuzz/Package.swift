@@ -31,6 +31,7 @@ let package = Package(
         fuzzTarget("fuzz-agent-events", [.product(name: "NemoAPI", package: "nemo")]),
         fuzzTarget("fuzz-timeline", [.product(name: "NemoAPI", package: "nemo")]),
         fuzzTarget("fuzz-transcript", [.product(name: "NemoMock", package: "nemo")]),
+        fuzzTarget("fuzz-mock-request", [.product(name: "NemoMock", package: "nemo")]),
         fuzzTarget("fuzz-prep-header", [.product(name: "NemoPrep", package: "nemo")]),
     ]
 )
