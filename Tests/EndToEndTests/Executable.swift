@@ -95,12 +95,17 @@ final class MockProcess: Sendable {
     let url: String
 
     init(scenario: String = "default", credits: Int = 100, render: String = "recorded") throws {
-        let process = Process()
-        process.executableURL = Executable.products.appendingPathComponent("nemo-mock")
-        process.arguments = [
+        (process, url) = try Self.launch([
             "serve", "--port", "0", "--fixtures", Executable.fixtures, "--scenario", scenario, "--credits", "\(credits)",
             "--render", render,
-        ]
+        ])
+    }
+
+    /// Starts the built `nemo-mock` with `arguments` and waits for its "listening url=..." line.
+    static func launch(_ arguments: [String]) throws -> (process: Process, url: String) {
+        let process = Process()
+        process.executableURL = Executable.products.appendingPathComponent("nemo-mock")
+        process.arguments = arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -114,10 +119,9 @@ final class MockProcess: Sendable {
         let text = String(decoding: line, as: UTF8.self)
         guard let range = text.range(of: #"url=(\S+)"#, options: .regularExpression) else {
             process.terminate()
-            throw CocoaError(.fileReadCorruptFile)
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "nemo-mock: \(text)"])
         }
-        self.process = process
-        url = String(text[range].dropFirst(4))
+        return (process, String(text[range].dropFirst(4)))
     }
 
     deinit {

@@ -1,5 +1,5 @@
 /// What the plan shows at one moment: the clip on screen, the clip coming in during a transition, and the titles.
-struct FrameSlot: Sendable, Equatable {
+struct FrameSlot: Sendable {
     /// A clip on screen and how far through its motion it is (0...1).
     struct Showing: Sendable, Equatable {
         /// Index into the plan's clips.
@@ -14,12 +14,6 @@ struct FrameSlot: Sendable, Equatable {
     var incoming: (showing: Showing, transition: TransitionKind, progress: Double)?
     /// Indexes of the titles visible, with their opacity.
     var titles: [(title: Int, opacity: Double)]
-
-    static func == (a: FrameSlot, b: FrameSlot) -> Bool {
-        a.primary == b.primary && a.incoming?.showing == b.incoming?.showing
-            && a.incoming?.transition == b.incoming?.transition && a.incoming?.progress == b.incoming?.progress
-            && a.titles.map(\.title) == b.titles.map(\.title) && a.titles.map(\.opacity) == b.titles.map(\.opacity)
-    }
 }
 
 extension RenderPlan {

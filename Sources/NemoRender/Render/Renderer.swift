@@ -59,7 +59,7 @@ public enum Renderer {
             audio: plan.audio.isEmpty ? nil : audioFormat)
         let mixer = plan.audio.isEmpty
             ? nil : try AudioMixer(clips: plan.audio, format: audioFormat, duration: plan.duration)
-        let scene = try Scene(plan: plan, options: options)
+        let scene = Scene(plan: plan, options: options)
         let composer = try FrameComposer(canvas: options.canvas)
         var frame = RGBFrame(width: options.width, height: options.height)
         var samplesWritten = 0

@@ -11,7 +11,7 @@ final class Scene {
     private var card: CardPicture?
 
     /// A scene for `plan`; nothing is loaded yet.
-    init(plan: RenderPlan, options: RenderOptions) throws(RenderError) {
+    init(plan: RenderPlan, options: RenderOptions) {
         self.plan = plan
         self.options = options
     }

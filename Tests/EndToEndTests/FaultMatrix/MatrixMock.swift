@@ -30,29 +30,10 @@ final class MatrixMock: Sendable {
         try Data((lines.joined(separator: "\n") + "\n").utf8)
             .write(to: URL(fileURLWithPath: fixtures + "/transcripts/matrix.scenario"))
 
-        let process = Process()
-        process.executableURL = Executable.products.appendingPathComponent("nemo-mock")
-        process.arguments = [
-            "serve", "--port", "0", "--fixtures", fixtures, "--scenario", "matrix", "--credits", "\(credits)", "--render", "recorded",
+        (process, url) = try MockProcess.launch([
+            "serve", "--port", "0", "--fixtures", fixtures, "--scenario", "matrix", "--credits", "\(credits)",
             "--time-scale", "0", "--render", "recorded",
-        ]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(0x0A) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += chunk
-        }
-        let text = String(decoding: line, as: UTF8.self)
-        guard let range = text.range(of: #"url=(\S+)"#, options: .regularExpression) else {
-            process.terminate()
-            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "nemo-mock: \(text)"])
-        }
-        self.process = process
-        self.url = String(text[range].dropFirst(4))
+        ])
         self.fixtures = fixtures
     }
 
