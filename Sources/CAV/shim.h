@@ -10,6 +10,7 @@
 #include <libavutil/avutil.h>
 #include <libavutil/channel_layout.h>
 #include <libavutil/dict.h>
+#include <libavutil/display.h>
 #include <libavutil/error.h>
 #include <libavutil/frame.h>
 #include <libavutil/opt.h>
@@ -54,6 +55,20 @@ static inline AVChannelLayout nemo_channel_layout_mono(void) {
 /// AV_CODEC_FLAG_BITEXACT and AV_CODEC_FLAG_GLOBAL_HEADER (bit-shift macros).
 static inline int nemo_codec_flag_bitexact(void) { return AV_CODEC_FLAG_BITEXACT; }
 static inline int nemo_codec_flag_global_header(void) { return AV_CODEC_FLAG_GLOBAL_HEADER; }
+
+/// The rotation in degrees (counterclockwise, -180...180) a stream's display matrix asks for; 0 when it has none.
+static inline double nemo_stream_rotation(const AVStream *stream) {
+    size_t size = 0;
+    const uint8_t *matrix = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, &size);
+    if (matrix == NULL || size < 9 * sizeof(int32_t)) return 0;
+    double degrees = av_display_rotation_get((const int32_t *)matrix);
+    return degrees == degrees ? degrees : 0;  // NaN (a degenerate matrix) counts as none
+}
+
+/// SWS_* flags for decoded video -> RGB at the renderer's size: bicubic, accurate rounding, bit-exact output.
+static inline int nemo_sws_flags_decode(void) {
+    return SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT | SWS_BITEXACT;
+}
 
 /// SWS_* flags for RGB -> YUV: accurate rounding, chroma computed from every input pixel, bit-exact output.
 static inline int nemo_sws_flags_accurate(void) {

@@ -76,6 +76,41 @@ struct LocalExportTests {
         #expect(left == ["red.png", "blue.png", "service.mp4", "local.mp4", "config"])
     }
 
+    @Test("a video clip given to nemo run is uploaded as it is, in order, and the local render plays it")
+    func rendersVideoUploads() async throws {
+        let mock = try MockProcess()
+        let folder = try Executable.folder()
+        _ = try Self.tool("ffmpeg", [
+            "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=0xD02020:s=640x360", "-frames:v", "1",
+            folder + "/red.png",
+        ])
+        _ = try Self.tool("ffmpeg", [
+            "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=0x808080:s=480x270:r=25:d=1", "-f", "lavfi", "-i",
+            "sine=frequency=440:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
+            folder + "/clip.mp4",
+        ])
+        let run = try await Executable.run(
+            "nemo", ["run", "clip.mp4", "red.png", "--api-url", mock.url, "--profile", "create-video-from-images",
+                     "--poll-interval", "0.05", "--out", "service.mp4", "--json"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let uploaded = try run.jsonLines().first { $0["event"]?.stringValue == "uploaded" }
+        #expect(uploaded?["files"]?.arrayValue?.map(\.stringValue) == ["clip.mp4", "red.png"])
+        let local = try await Executable.run(
+            "nemo", ["export", "--local", "--size", "320x180", "--api-url", mock.url, "--profile",
+                     "create-video-from-images", "--out", "local.mp4"], in: folder)
+        #expect(local.status == 0, "\(local.stderr)")
+        // The clip (its last frame held) for the first 6 s, then the photo.
+        let clip = try Self.colour(of: folder + "/local.mp4", at: 3)
+        let photo = try Self.colour(of: folder + "/local.mp4", at: 9)
+        #expect(clip.allSatisfy { abs($0 - 128) < 12 }, "\(clip)")
+        #expect(photo[0] > 150 && photo[2] < 90, "\(photo)")
+        // The input clip is untouched.
+        let probe = String(decoding: try Self.tool("ffprobe", [
+            "-v", "error", "-show_entries", "stream=width", "-of", "csv=p=0", folder + "/clip.mp4",
+        ]), as: UTF8.self)
+        #expect(probe.hasPrefix("480"))
+    }
+
     @Test("nothing to render, or a bad --size, is a clear error")
     func errors() async throws {
         let mock = try MockProcess()

@@ -17,7 +17,7 @@ public struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Photos (files or folders); prepared with nemo-prep first unless --no-prep.")
+    @Argument(help: "Photos (files or folders), prepared with nemo-prep first unless --no-prep; video clips (mp4, mov, webm...) are uploaded as they are.")
     var images: [String] = []
 
     @Option(name: .shortAndLong, help: "What to make, e.g. \"combine these photos into a 30-second video\" (default: the profile's example request).")
@@ -91,14 +91,17 @@ struct RunPipeline: Sendable {
             human: "✓ Saved \(result.path) (\(ByteCount.format(Int(result.bytes))))")
     }
 
-    /// Runs nemo-prep into `folder` (a temporary folder the caller removes); returns the files to upload.
+    /// Runs nemo-prep on the photos into `folder` (a temporary folder the caller removes); returns the files to
+    /// upload in the order given, video clips untouched among them.
     private func prepare(into folder: String) async throws -> [String] {
         guard !images.isEmpty else { return [] }
         guard prep else { return images }
+        let given = RunInputs(arguments: images)
+        guard !given.photoArguments.isEmpty else { return given.videos }
         let reporter = context.reporter
         guard let choice = AspectChoice(parsing: aspect) else { throw CLIError.usage("--aspect must be auto or W:H.") }
         let configuration = PrepConfiguration(aspect: choice, maxBytes: context.settings.profile.maxUploadBytes)
-        let inputs = try InputCollector(recursive: true, outputFolder: folder).collect(images)
+        let inputs = try InputCollector(recursive: true, outputFolder: folder).collect(given.photoArguments)
         let manifest = try await Task.detached {
             try PrepRunner(configuration: configuration).run(inputs, outputFolder: folder) { step in
                 reporter.progress("Preparing  ", done: step.completed, total: step.total, unit: .items)
@@ -110,14 +113,14 @@ struct RunPipeline: Sendable {
             if let error = entry.error { fields["error"] = .string(error.message) }
             reporter.event("prep", fields, human: entry.error.map { "✗ \(entry.input.path): \($0.message)" })
         }
-        let ready = manifest.images.compactMap { $0.output?.path }
+        let ready = manifest.images.compactMap { entry in entry.output.map { (entry.input.path, $0.path) } }
         reporter.event(
             "prep_done", ["aspect": .string(manifest.aspect.chosen), "prepared": .number(Double(ready.count))],
             human: "Prepared \(ready.count) of \(manifest.images.count) photos (\(manifest.aspect.chosen), "
                 + "\(manifest.aspect.frame))")
-        guard !ready.isEmpty else {
+        guard !ready.isEmpty || !given.videos.isEmpty else {
             throw CLIError(message: "No photo could be prepared; see the errors above.", status: .upload)
         }
-        return ready
+        return given.uploadOrder(prepared: ready)
     }
 }

@@ -24,6 +24,10 @@ struct AudioClip: Sendable, Equatable {
     var loops: Bool
     /// The shape of both fades.
     var fadeCurve: FadeCurve = .linear
+    /// Where in the file the clip begins, in seconds (each loop pass begins there too).
+    var sourceStart: Double = 0
+    /// Whether a file without an audio stream is silence rather than an error: the sound of a video clip.
+    var isOptional = false
 
     /// The volume clamped into 0...1.
     var clampedVolume: Double { min(max(volume, 0), 1) }
@@ -31,11 +35,13 @@ struct AudioClip: Sendable, Equatable {
     /// Throws `.invalidSettings` when a time is negative or not finite.
     func validate() throws(RenderError) {
         let values = [("start", start), ("duration", duration), ("volume", volume), ("fadeIn", fadeIn),
-                      ("fadeOut", fadeOut)]
+                      ("fadeOut", fadeOut), ("sourceStart", sourceStart)]
         for (name, value) in values where !value.isFinite {
             throw RenderError(.invalidSettings, "music clip \(path): \(name) is \(value): use a finite number")
         }
-        for (name, value) in [("start", start), ("fadeIn", fadeIn), ("fadeOut", fadeOut)] where value < 0 {
+        for (name, value) in [("start", start), ("fadeIn", fadeIn), ("fadeOut", fadeOut), ("sourceStart", sourceStart)]
+            where value < 0
+        {
             throw RenderError(.invalidSettings, "music clip \(path): \(name) is \(value) s: use 0 or more")
         }
         guard duration > 0 else {

@@ -31,13 +31,17 @@ final class AudioDecoder {
     private var finished = false
     /// Whether at least one frame was decoded (later corrupt packets are skipped, not fatal).
     private var decodedAny = false
+    /// Output sample frames still to drop from the start (the clip begins later in the file).
+    private var skipFrames: Int
 
-    /// Opens `path` and prepares decoding to `format`'s rate and channels.
+    /// Opens `path` and prepares decoding to `format`'s rate and channels, starting `skipping` seconds into it.
     ///
+    /// The skipped part is decoded and dropped, so the start is exact to the sample whatever the file's packets.
     /// Every stored property has its value before the first `throw`, so `deinit` frees what was opened on failure.
-    init(path: String, format: AudioFormat) throws(RenderError) {
+    init(path: String, format: AudioFormat, skipping seconds: Double = 0) throws(RenderError) {
         self.path = path
         self.channels = format.channels
+        self.skipFrames = seconds.isFinite && seconds > 0 ? Int((seconds * Double(format.sampleRate)).rounded()) : 0
         var code = avformat_open_input(&formatContext, path, nil, nil)
         if code == nemo_averror(ENOENT) {
             throw RenderError(.missingMedia, "music file not found: \(path); check the path or restore the file")
@@ -101,6 +105,16 @@ final class AudioDecoder {
 
     /// Reads up to `frames` sample frames (interleaved) into `buffer`; returns how many, fewer only at the end.
     func read(into buffer: UnsafeMutablePointer<Float>, frames: Int) throws(RenderError) -> Int {
+        while skipFrames > 0, !finished {
+            if pending.count == pendingStart {
+                pending.removeAll(keepingCapacity: true)
+                pendingStart = 0
+                try decodeMore()
+            }
+            let dropped = min(skipFrames, (pending.count - pendingStart) / channels)
+            pendingStart += dropped * channels
+            skipFrames -= dropped
+        }
         let wanted = frames * channels
         while pending.count - pendingStart < wanted, !finished {
             try decodeMore()
@@ -178,6 +192,15 @@ final class AudioDecoder {
         }
         guard produced >= 0 else { throw Self.unreadable(path, produced, "resampling") }
         pending.append(contentsOf: converted[0..<Int(produced) * channels])
+    }
+
+    /// Whether `path` opens and has an audio stream (a video without sound has none).
+    static func hasAudioStream(path: String) -> Bool {
+        var context: UnsafeMutablePointer<AVFormatContext>?
+        guard avformat_open_input(&context, path, nil, nil) >= 0 else { return false }
+        defer { avformat_close_input(&context) }
+        guard avformat_find_stream_info(context, nil) >= 0 else { return false }
+        return av_find_best_stream(context, AVMEDIA_TYPE_AUDIO, -1, -1, nil, 0) >= 0
     }
 
     /// The error for an undecodable file.

@@ -23,6 +23,8 @@ final class AudioMixer {
     let totalFrames: Int
     /// Sample frames already returned.
     private(set) var position = 0
+    /// The mixer, or `nil` when no clip will sound (optional clips of files without audio are left out).
+    var audible: AudioMixer? { tracks.isEmpty ? nil : self }
     /// The clips.
     private var tracks: [Track]
     /// Read scratch for one clip.
@@ -40,19 +42,21 @@ final class AudioMixer {
         var tracks: [Track] = []
         for clip in clips {
             try clip.validate()
-            let probe = try AudioDecoder(path: clip.path, format: format)
+            if clip.isOptional && !AudioDecoder.hasAudioStream(path: clip.path) { continue }
+            let probe = try AudioDecoder(path: clip.path, format: format, skipping: clip.sourceStart)
             var firstSamples = [Float](repeating: 0, count: 64 * format.channels)
             let decoded = try firstSamples.withUnsafeMutableBufferPointer { (buffer) throws(RenderError) in
                 try probe.read(into: buffer.baseAddress!, frames: 64)
             }
             guard decoded > 0 else {
+                if clip.isOptional { continue }
                 throw RenderError(.unreadableMedia, "music file \(clip.path) has no audio samples: use another file")
             }
             let startFrame = Int((clip.start * rate).rounded())
             let clipFrames = Int((clip.duration * rate).rounded())
             var audibleFrames = clipFrames
             if !clip.loops, let fileDuration = probe.containerDuration {
-                audibleFrames = min(clipFrames, Int((fileDuration * rate).rounded()))
+                audibleFrames = min(clipFrames, max(0, Int(((fileDuration - clip.sourceStart) * rate).rounded())))
             }
             let envelope = ClipEnvelope(
                 volume: clip.clampedVolume,
@@ -97,7 +101,8 @@ final class AudioMixer {
         let channels = format.channels
         if tracks[index].source == nil {
             let clip = tracks[index].clip
-            tracks[index].source = try ClipSource(path: clip.path, format: format, loops: clip.loops)
+            tracks[index].source = try ClipSource(
+                path: clip.path, format: format, loops: clip.loops, sourceStart: clip.sourceStart)
         }
         guard let source = tracks[index].source else { return }
         let wanted = to - from

@@ -10,6 +10,8 @@ final class ClipSource {
     private let format: AudioFormat
     /// Whether the file repeats.
     private let loops: Bool
+    /// Where each pass begins in the file, in seconds.
+    private let sourceStart: Double
     /// The seam crossfade, in sample frames (0 when not looping).
     private let crossfadeFrames: Int
     /// The current pass's decoder.
@@ -30,13 +32,14 @@ final class ClipSource {
     /// The seam crossfade length: 10 ms.
     static let crossfadeSeconds = 0.010
 
-    /// Opens the file for a clip.
-    init(path: String, format: AudioFormat, loops: Bool) throws(RenderError) {
+    /// Opens the file for a clip, each pass beginning `sourceStart` seconds into it.
+    init(path: String, format: AudioFormat, loops: Bool, sourceStart: Double = 0) throws(RenderError) {
         self.path = path
         self.format = format
         self.loops = loops
+        self.sourceStart = sourceStart
         crossfadeFrames = loops ? Int((Self.crossfadeSeconds * Double(format.sampleRate)).rounded()) : 0
-        decoder = try AudioDecoder(path: path, format: format)
+        decoder = try AudioDecoder(path: path, format: format, skipping: sourceStart)
         scratch = [Float](repeating: 0, count: Self.chunkFrames * format.channels)
     }
 
@@ -80,7 +83,7 @@ final class ClipSource {
     /// Reopens the file and blends the held tail of the last pass into the head of the new one.
     private func startNextPass() throws(RenderError) {
         let channels = format.channels
-        decoder = try AudioDecoder(path: path, format: format)
+        decoder = try AudioDecoder(path: path, format: format, skipping: sourceStart)
         passFrames = 0
         let tailFrames = held.count / channels
         var head = [Float](repeating: 0, count: held.count)

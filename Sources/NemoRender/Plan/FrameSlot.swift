@@ -6,6 +6,8 @@ struct FrameSlot: Sendable {
         var clip: Int
         /// Progress of the clip's motion, 0 at its first visible frame, 1 at its last.
         var motionProgress: Double
+        /// Seconds since the clip's first visible frame (where a video clip is in its file, after its in-point).
+        var elapsed: Double = 0
     }
 
     /// The clip on screen; `nil` in a gap of the video track (the frame is black).
@@ -67,7 +69,7 @@ extension RenderPlan {
     private func showing(_ index: Int, at time: Double) -> FrameSlot.Showing {
         let (begin, end) = visibleInterval(of: index)
         let progress = end > begin ? (time - begin) / (end - begin) : 0
-        return FrameSlot.Showing(clip: index, motionProgress: min(1, max(0, progress)))
+        return FrameSlot.Showing(clip: index, motionProgress: min(1, max(0, progress)), elapsed: max(0, time - begin))
     }
 
     /// When clip `index` is on screen: its own interval widened by half of each transition touching it.

@@ -25,7 +25,7 @@ extension RenderPlan {
     /// Plans `timeline`, resolving media with `resolve`.
     ///
     /// Throws `.emptyDraft` when there is nothing to show, `.missingMedia` when a segment names a file `resolve`
-    /// cannot find, `.unsupported` for a video file on the video track.
+    /// cannot find.
     static func make(
         timeline: Timeline, options: RenderOptions, resolve: MediaResolver
     ) throws(RenderError) -> RenderPlan {
@@ -64,9 +64,11 @@ extension RenderPlan {
             throw RenderError(
                 .emptyDraft, "The draft has no video or title segment with a duration: nothing to render.")
         }
-        return RenderPlan(
-            clips: clips, titles: titles.filter { $0.start < duration }, audio: audio.filter { $0.start < duration },
-            duration: duration, framesPerSecond: options.framesPerSecond, warnings: warnings)
+        var plan = RenderPlan(
+            clips: clips, titles: titles.filter { $0.start < duration }, audio: [], duration: duration,
+            framesPerSecond: options.framesPerSecond, warnings: warnings)
+        plan.audio = (audio + plan.videoSound()).filter { $0.start < duration }
+        return plan
     }
 
     /// The content segments of a video track as clips, with the transitions between them.
@@ -89,30 +91,26 @@ extension RenderPlan {
             let index = clips.count
             let name = segment.name ?? "Clip \(index + 1)"
             let source: VisualClip.Source
+            let meta = JSONValue.object(segment.metadata)
             if let reference {
-                guard !reference.isVideo else {
-                    throw RenderError(
-                        .unsupported,
-                        "Segment \(index + 1) of the video track is a video file (\(reference.label)); offline "
-                            + "rendering takes images only: export it with the service, or replace it with images.")
-                }
                 guard let path = resolve(reference) else {
                     throw RenderError(
                         .missingMedia,
                         "Segment \(index + 1) of the video track refers to \(reference.label), which is not "
                             + "available: upload it again, or remove it from the draft.")
                 }
-                source = .file(path: path)
+                let inPoint = meta.member("trim_start_ms", "source_start_ms")?.lenientDouble.map { max(0, $0) / 1000 }
+                source = reference.isVideo ? .video(path: path, inPoint: inPoint ?? 0) : .file(path: path)
             } else {
                 source = .card
             }
-            let meta = JSONValue.object(segment.metadata)
             let start = Double(segment.startMilliseconds) / 1000
             var clip = VisualClip(
                 index: index, source: source, name: name, start: start,
                 end: Double(segment.endMilliseconds) / 1000,
                 motion: meta.member("motion", "effect", "animation", "camera")?.lenientString.flatMap(Motion.init(name:))?
                     .kind)
+            clip.volume = segment.volume.map(gain) ?? 1
             if let previous = clips.last, abs(previous.end - start) < 0.001 {
                 let named = meta.member("transition_in", "transition")?.lenientString
                 let seconds = meta.member("transition_ms")?.lenientDouble.map { $0 / 1000 }
@@ -141,6 +139,11 @@ extension RenderPlan {
         return fitted.duration >= 0.05 ? fitted : nil
     }
 
+    /// A volume as sent (a share, or a percentage when above 1) as a gain in 0...1.
+    private static func gain(_ volume: Double) -> Double {
+        min(1, volume > 1 ? volume / 100 : max(0, volume))
+    }
+
     /// An audio track's segments as music clips.
     private static func musicClips(
         _ track: Timeline.Track, number: Int, resolve: MediaResolver, warnings: inout [String]
@@ -160,7 +163,7 @@ extension RenderPlan {
                         + "available: upload it again, or remove it from the draft.")
             }
             let duration = Double(segment.durationMilliseconds) / 1000
-            let volume = segment.volume.map { $0 > 1 ? $0 / 100 : max(0, $0) } ?? track.volume ?? 1
+            let volume = segment.volume.map(gain) ?? track.volume ?? 1
             clips.append(
                 AudioClip(
                     path: path, start: Double(segment.startMilliseconds) / 1000, duration: duration,

@@ -4,6 +4,8 @@ struct VisualClip: Sendable, Equatable {
     enum Source: Sendable, Equatable {
         /// An image file on disk.
         case file(path: String)
+        /// A video file on disk, played from `inPoint` seconds into it, with its own sound.
+        case video(path: String, inPoint: Double)
         /// A plain card with the segment's name, for a segment that names no media (a generated clip the service
         /// would have made).
         case card
@@ -23,6 +25,14 @@ struct VisualClip: Sendable, Equatable {
     var motion: MotionKind?
     /// The transition from the previous clip into this one; `nil` is a cut.
     var transitionIn: Transition?
+    /// The gain of a video clip's own sound, 0...1.
+    var volume: Double = 1
+
+    /// Whether the clip is a video file (it plays; pictures move only by their motion).
+    var isVideo: Bool {
+        if case .video = source { return true }
+        return false
+    }
 
     /// How long the clip lasts on the timeline, in seconds.
     var duration: Double { end - start }

@@ -30,8 +30,9 @@ public enum Renderer {
         isCancelled: () -> Bool = { false }
     ) throws(RenderError) -> RenderReport {
         let temporary = AtomicFile.temporaryPath(for: path) + ".mp4"
+        var hasAudio = false
         do throws(RenderError) {
-            try encode(plan, to: temporary, options: options, progress: progress, isCancelled: isCancelled)
+            hasAudio = try encode(plan, to: temporary, options: options, progress: progress, isCancelled: isCancelled)
             guard rename(temporary, path) == 0 else {
                 throw RenderError(
                     .output, "Could not move the video into place at \(path): \(String(cString: strerror(errno))).")
@@ -42,23 +43,24 @@ public enum Renderer {
         }
         return RenderReport(
             path: path, duration: plan.duration, frameCount: plan.frameCount, width: options.width,
-            height: options.height, hasAudio: !plan.audio.isEmpty, warnings: plan.warnings)
+            height: options.height, hasAudio: hasAudio, warnings: plan.warnings)
     }
 
-    /// Composes every frame of `plan` and streams it, with the music, into an MP4 at `path`.
+    /// Composes every frame of `plan` and streams it, with the sound, into an MP4 at `path`; returns whether the
+    /// MP4 has an audio track (not when the only sound would come from videos that have none).
     private static func encode(
         _ plan: RenderPlan, to path: String, options: RenderOptions, progress: (RenderProgress) -> Void,
         isCancelled: () -> Bool
-    ) throws(RenderError) {
+    ) throws(RenderError) -> Bool {
         let audioFormat = AudioFormat()
+        let mixer = try plan.audio.isEmpty
+            ? nil : AudioMixer(clips: plan.audio, format: audioFormat, duration: plan.duration).audible
         let writer = try MP4Writer(
             path: path,
             video: VideoFormat(
                 width: options.width, height: options.height, framesPerSecond: options.framesPerSecond,
                 quality: options.quality, preset: VideoFormat.defaultPreset),
-            audio: plan.audio.isEmpty ? nil : audioFormat)
-        let mixer = plan.audio.isEmpty
-            ? nil : try AudioMixer(clips: plan.audio, format: audioFormat, duration: plan.duration)
+            audio: mixer == nil ? nil : audioFormat)
         let scene = Scene(plan: plan, options: options)
         let composer = try FrameComposer(canvas: options.canvas)
         var frame = RGBFrame(width: options.width, height: options.height)
@@ -77,5 +79,6 @@ public enum Renderer {
             progress(RenderProgress(frame: index + 1, frameCount: total))
         }
         try writer.finish()
+        return mixer != nil
     }
 }

@@ -38,6 +38,29 @@ import Testing
         #expect(abs(crossings - 1_000) <= 2, "\(suffix): \(crossings) cycles in 1 s")
     }
 
+    @Test("skipping starts decoding exactly that far into the file (a video clip's in-point)")
+    func skippingStartsLater() throws {
+        let directory = try MediaTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("tone.wav")
+        try MediaTools.writeSine(to: file, seconds: 2, frequency: 1_000, amplitude: 0.5)
+        let decoder = try AudioDecoder(path: file.path, format: AudioFormat(), skipping: 0.75)
+        var total = 0
+        var first = [Float](repeating: 0, count: 2)
+        var buffer = [Float](repeating: 0, count: 8_192 * 2)
+        while true {
+            let count = try buffer.withUnsafeMutableBufferPointer { (pointer) throws(RenderError) in
+                try decoder.read(into: pointer.baseAddress!, frames: 8_192)
+            }
+            if count == 0 { break }
+            if total == 0 { first = Array(buffer[0..<2]) }
+            total += count
+        }
+        #expect(total == 60_000, "2 s - 0.75 s at 48 kHz")
+        // 0.75 s of a 1 kHz sine is a whole number of cycles: the first sample is where the file's first is, 0.
+        #expect(abs(first[0]) < 0.01 && first[0] == first[1])
+    }
+
     @Test func missingFileIsMissingMedia() throws {
         let path = "/nonexistent/nemo/song.m4a"
         let error = #expect(throws: RenderError.self) {

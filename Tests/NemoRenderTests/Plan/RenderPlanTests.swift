@@ -124,13 +124,29 @@ struct RenderPlanTests {
         #expect(error?.message.contains("Segment 2") == true)
     }
 
-    @Test("a video file on the video track is refused with a clear message")
+    @Test("a video file becomes a playing clip with its in-point, and its sound follows it across the transitions")
     func videoFile() throws {
-        let draft = #"{"t":[{"tt":0,"sg":[{"d":3000,"m":{"cdn_url":"clip.mp4","file_type":"video"}}]}]}"#
-        let error = #expect(throws: RenderError.self) {
-            try RenderPlan.make(timeline: timeline(draft), options: RenderOptions(), resolve: resolver())
-        }
-        #expect(error?.code == .unsupported)
+        let draft = """
+            {"t":[{"tt":0,"sg":[{"d":3000,"m":{"cdn_url":"beach.jpg"}},
+              {"d":3000,"m":{"cdn_url":"clip.mp4","file_type":"video","trim_start_ms":1500,"volume":40}},
+              {"d":3000,"m":{"cdn_url":"walk.MOV"}}]}]}
+            """
+        let plan = try RenderPlan.make(timeline: timeline(draft), options: RenderOptions(), resolve: resolver())
+        #expect(plan.clips.map(\.source) == [
+            .file(path: "/media/beach.jpg"), .video(path: "/media/clip.mp4", inPoint: 1.5),
+            .video(path: "/media/walk.MOV", inPoint: 0),
+        ])
+        #expect(plan.clips.map(\.isVideo) == [false, true, true])
+        #expect(abs(plan.clips[1].volume - 0.4) < 1e-9 && plan.clips[2].volume == 1)
+        let sound = plan.audio.filter(\.isOptional)
+        #expect(sound.map(\.path) == ["/media/clip.mp4", "/media/walk.MOV"])
+        // Clip 2 is on screen from 2.6 s (half the 0.8 s crossfade before its start) to 6.4 s.
+        #expect(abs(sound[0].start - 2.6) < 1e-9 && abs(sound[0].duration - 3.8) < 1e-9)
+        #expect(sound[0].sourceStart == 1.5 && !sound[0].loops && abs(sound[0].volume - 0.4) < 1e-9)
+        #expect(sound[0].fadeIn == 0.8 && sound[0].fadeOut == 0.8)
+        #expect(abs(sound[1].start - 5.6) < 1e-9 && abs(sound[1].duration - 3.4) < 1e-9)
+        #expect(sound[1].fadeOut == RenderPlan.soundEdge)
+        #expect(plan.warnings.isEmpty)
     }
 
     @Test("unsupported tracks, extra video tracks and music without a file are reported, not dropped silently")

@@ -1,0 +1,42 @@
+import Foundation
+
+/// What `nemo run` is given: photos, which nemo-prep prepares, and video clips, which are uploaded as they are
+/// (prep is for still images; the service and the offline renderer take the clips directly).
+struct RunInputs: Sendable {
+    /// The file extensions of the video clips passed through untouched.
+    static let videoExtensions: Set<String> = ["mp4", "mov", "m4v", "webm", "mkv", "avi"]
+
+    /// The arguments, files or folders, in the order given.
+    let arguments: [String]
+
+    /// Whether `path` names a video clip: a file (not a folder) with a video extension.
+    static func isVideo(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        return !(exists && isFolder.boolValue) && videoExtensions.contains((path as NSString).pathExtension.lowercased())
+    }
+
+    /// The arguments that go through prep (files and folders of photos).
+    var photoArguments: [String] { arguments.filter { !Self.isVideo($0) } }
+
+    /// The arguments that are video clips.
+    var videos: [String] { arguments.filter(Self.isVideo) }
+
+    /// The files to upload in the order the user named them: each clip where it was named, and each photo argument's
+    /// prepared copies (`prepared` pairs an input path with its output, in prep's order) where it was named.
+    func uploadOrder(prepared: [(input: String, output: String)]) -> [String] {
+        var remaining = prepared
+        var order: [String] = []
+        for argument in arguments {
+            if Self.isVideo(argument) {
+                order.append(argument)
+                continue
+            }
+            let folder = argument.hasSuffix("/") ? argument : argument + "/"
+            let mine = remaining.filter { $0.input == argument || $0.input.hasPrefix(folder) }
+            order += mine.map(\.output)
+            remaining.removeAll { item in mine.contains { $0.input == item.input && $0.output == item.output } }
+        }
+        return order + remaining.map(\.output)
+    }
+}
