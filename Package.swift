@@ -148,6 +148,8 @@ let package = Package(
         ),
 
         // Tests (Swift Testing).
+        // What the test targets share: how they stretch real-time windows under sanitizers (scripts/harden).
+        .target(name: "NemoTestSupport", path: "Tests/NemoTestSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "NemoSSETests",
             dependencies: ["NemoSSE", "NemoSSEReference"],
@@ -160,7 +162,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NemoAPITests",
-            dependencies: ["NemoAPI", "NemoSSE", "NemoCore", "NemoMock"],
+            dependencies: ["NemoAPI", "NemoSSE", "NemoCore", "NemoMock", "NemoTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -178,6 +180,7 @@ let package = Package(
             dependencies: [
                 "NemoMock",
                 "NemoCore",
+                "NemoTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSettings

@@ -1,6 +1,7 @@
 import NemoCore
 import Foundation
 import NemoMock
+import NemoTestSupport
 import Testing
 
 /// Walks the whole documented flow with plain HTTP requests, the way the service's documents tell
@@ -141,7 +142,7 @@ import Testing
     }
 
     @Test func creditsAreFrozenWhileARunIsInProgress() async throws {
-        try await MockHarness.with(timeScale: 20) { mock in
+        try await MockHarness.with(timeScale: TestTiming.timeScale(20)) { mock in
             let token = try await mock.token()
             let session = try await mock.session(token: token)
             let run = Task {
@@ -150,7 +151,7 @@ import Testing
             }
             var frozen: [Int] = []
             for _ in 0..<20 {
-                try await Task.sleep(for: .milliseconds(50))
+                try await Task.sleep(for: TestTiming.stretched(.milliseconds(50)))
                 frozen.append(
                     try await mock.get("/api/credits/balance/simple", token: token).json()["data"]["frozen"].int ?? -1)
             }

@@ -1,5 +1,6 @@
 import Foundation
 import NemoMock
+import NemoTestSupport
 import Testing
 
 /// Render jobs on the virtual clock, both poll shapes, cancel, failure, downloads with Range.
@@ -150,19 +151,20 @@ import Testing
     @Test func rendersAdvanceInRealTimeAtNonZeroScale() async throws {
         // render-slow is queued for 120 virtual seconds and completes at 300: 1.2 s and 3 s of real time at
         // scale 100 (long enough that a busy machine still sees the pending state first).
-        try await MockHarness.with(timeScale: 100, scenario: "render-slow") { mock in
+        let scale = TestTiming.timeScale(100)
+        try await MockHarness.with(timeScale: scale, scenario: "render-slow") { mock in
             let (token, session) = try await Self.ready(mock)
             let start = ContinuousClock.now
             _ = try await mock.export(token: token, session: session, id: "r1", draft: Self.draft)
             var statuses: [String] = []
-            while statuses.last != "completed", ContinuousClock.now - start < .seconds(60) {
+            while statuses.last != "completed", ContinuousClock.now - start < TestTiming.stretched(.seconds(60)) {
                 let status = try await mock.get("/api/render/proxy/lambda/r1", token: token).json()["data"]["status"]
                 if let status = status.string, statuses.last != status { statuses.append(status) }
                 try await Task.sleep(for: .milliseconds(20))
             }
             #expect(statuses.last == "completed")
             #expect(statuses.first == "pending")
-            #expect(ContinuousClock.now - start >= .milliseconds(2990))
+            #expect(ContinuousClock.now - start >= .milliseconds(Int64(299_000 / scale)))
         }
     }
 }

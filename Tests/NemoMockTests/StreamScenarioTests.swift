@@ -1,5 +1,6 @@
 import Foundation
 import NemoMock
+import NemoTestSupport
 import Testing
 
 /// `/run_sse` transcripts and stream faults, over real loopback HTTP.
@@ -194,12 +195,12 @@ import Testing
     }
 
     @Test func twoStageStateIsVisibleBetweenStages() async throws {
-        try await MockHarness.with(timeScale: 20, scenario: "two-stage") { mock in
+        try await MockHarness.with(timeScale: TestTiming.timeScale(20), scenario: "two-stage") { mock in
             let (token, session) = try await Self.session(mock)
             let message = Task { try await mock.message(token: token, session: session, text: "make my video") }
             var seen: [String] = []
             let start = ContinuousClock.now
-            while seen.last != "ready", ContinuousClock.now - start < .seconds(60) {
+            while seen.last != "ready", ContinuousClock.now - start < TestTiming.stretched(.seconds(60)) {
                 let status = try await mock.state(token: token, session: session)["draft_status"].string ?? "?"
                 if seen.last != status { seen.append(status) }
                 try await Task.sleep(for: .milliseconds(40))

@@ -1,6 +1,7 @@
 import Foundation
 import NemoAPI
 import NemoCore
+import NemoTestSupport
 import Testing
 
 @Suite("NemoClient against nemo-mock: the documented flow and its recovery rules")
@@ -193,8 +194,11 @@ struct ClientFlowTests {
         // Heartbeats every 150 ms (15 virtual seconds at scale 100); limits far apart so a busy machine's hiccups
         // cannot be mistaken for silence.
         let liveness = LivenessPolicy.Configuration(
-            noticeInterval: .milliseconds(200), idleTimeout: .milliseconds(1500), hardLimit: .seconds(20))
-        try await ClientHarness.with(scenario: "heartbeat-timeout", timeScale: 100, liveness: liveness) { harness in
+            noticeInterval: TestTiming.stretched(.milliseconds(200)),
+            idleTimeout: TestTiming.stretched(.milliseconds(1500)), hardLimit: TestTiming.stretched(.seconds(20)))
+        try await ClientHarness.with(
+            scenario: "heartbeat-timeout", timeScale: TestTiming.timeScale(100), liveness: liveness
+        ) { harness in
             var notices = 0
             do {
                 for try await update in harness.client.send(message: "make a long video") {
@@ -219,7 +223,7 @@ struct ClientFlowTests {
             let start = ContinuousClock.now
             task.cancel()
             _ = await task.result
-            #expect(ContinuousClock.now - start < .seconds(10))  // the stream would run 15 minutes
+            #expect(ContinuousClock.now - start < TestTiming.stretched(.seconds(10)))  // the stream runs 15 minutes
         }
     }
 
