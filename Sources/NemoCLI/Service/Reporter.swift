@@ -9,10 +9,13 @@ final class Reporter: Sendable {
     private let interactive: Bool
     private let state = Mutex(State())
 
+    /// The most streamed text held back waiting for a sentence to end, in UTF-8 bytes.
+    static let longestSentence = 64 << 10
+
     private struct State {
         /// The partial text of the message being streamed that has been printed (whole sentences, untranslated).
-        var printedText = ""
-        /// The partial text received after ``printedText``: an unfinished sentence.
+        var printed = PrintedText()
+        /// The partial text received after what was printed: an unfinished sentence.
         var pendingText = ""
         var bar: ProgressBar?
         var barKind = ""
@@ -74,11 +77,15 @@ final class Reporter: Sendable {
                 let ready: String = state.withLock { state in
                     guard let end = piece.lastIndex(where: { ".!?。！？\n".contains($0) }) else {
                         state.pendingText += piece
-                        return ""
+                        // A "sentence" this long has no end coming: print it rather than hold it.
+                        guard state.pendingText.utf8.count > Self.longestSentence else { return "" }
+                        defer { state.pendingText = "" }
+                        state.printed.append(state.pendingText)
+                        return state.pendingText
                     }
                     let sentence = state.pendingText + piece[...end]
                     state.pendingText = String(piece[piece.index(after: end)...])
-                    state.printedText += sentence
+                    state.printed.append(sentence)
                     return sentence
                 }
                 if !ready.isEmpty { Terminal.out(GUITranslator().translate(ready).text) }
@@ -87,17 +94,15 @@ final class Reporter: Sendable {
             if json {
                 event("text", ["text": .string(GUITranslator().translate(text).text), "partial": false])
             } else {
-                let printedText = state.withLock { state in
+                let printed = state.withLock { state in
                     defer {
-                        state.printedText = ""
+                        state.printed = PrintedText()
                         state.pendingText = ""
                     }
-                    return state.printedText
+                    return state.printed
                 }
                 // The final text repeats the whole answer: print what the partials did not show yet.
-                let rest =
-                    text.hasPrefix(printedText)
-                    ? String(text.dropFirst(printedText.count)) : (printedText.isEmpty ? text : "\n" + text)
+                let rest = printed.unprinted(in: text) ?? "\n" + text
                 let shown = GUITranslator().translate(rest).text
                 Terminal.out(shown.hasSuffix("\n") ? shown : shown + "\n")
             }
