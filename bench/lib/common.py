@@ -108,3 +108,9 @@ def fmt(value, digits=2):
     if abs(value) >= 100:
         return f"{value:,.0f}"
     return f"{value:.{digits}f}"
+
+
+def cpu_ms(runs):
+    """CPU milliseconds per image (user + system, all processes): steadier than wall time when others load the box."""
+    good = [r for r in runs if r["images"] == r["expected"] and "cpu_seconds" in r]
+    return median([1000 * r["cpu_seconds"] / r["images"] for r in good]) if good else float("nan")

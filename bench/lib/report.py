@@ -4,7 +4,7 @@ import subprocess
 
 import explain
 import report_client
-from common import BENCH, fmt, load_saved, median, mib
+from common import BENCH, cpu_ms, fmt, load_saved, median, mib
 
 PREP_TOOLS = ["C on libvips", "C on libvips, zlib 1", "C on libvips, JPEG shrink-on-load", "vipsthumbnail + vips",
               "ImageMagick, best", "ImageMagick, best, own PNG settings", "ImageMagick, default", "Pillow",
@@ -66,12 +66,6 @@ def ips(runs):
 def seconds(runs):
     good = [r for r in runs if r["images"] == r["expected"] and not r["failures"]]
     return median([r["seconds"] for r in good]) if good else float("nan")
-
-
-def cpu_ms(runs):
-    """CPU milliseconds per image (user + system, all processes): steadier than wall time when others load the box."""
-    good = [r for r in runs if r["images"] == r["expected"] and "cpu_seconds" in r]
-    return median([1000 * r["cpu_seconds"] / r["images"] for r in good]) if good else float("nan")
 
 
 def rss(runs):
