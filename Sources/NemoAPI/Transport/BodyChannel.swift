@@ -29,6 +29,16 @@ final class BodyChannel: @unchecked Sendable {
     private var waiter: Waiter?
     private var abandoned = false
 
+    /// Read slots kept at the front of the queue before it is compacted (each costs one empty array).
+    static let compactionThreshold = 1_024
+
+    /// Chunks the queue holds, read or not (diagnostics and tests: it stays bounded however long the stream).
+    var storedChunkCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return chunks.count
+    }
+
     /// Creates a channel whose producer waits once `highWater` bytes are queued.
     init(highWater: Int) {
         self.highWater = max(1, highWater)
@@ -82,10 +92,16 @@ final class BodyChannel: @unchecked Sendable {
             condition.lock()
             if head < chunks.count {
                 let chunk = chunks[head]
+                // The reader owns the chunk now: the queue must not keep it. A reader slower than the network
+                // never empties the queue, so without this every chunk of a long stream stayed referenced.
+                chunks[head] = []
                 head += 1
                 buffered -= chunk.count
                 if head == chunks.count {
                     chunks.removeAll(keepingCapacity: true)
+                    head = 0
+                } else if head >= Self.compactionThreshold {
+                    chunks.removeFirst(head)
                     head = 0
                 }
                 condition.broadcast()
