@@ -245,8 +245,8 @@ def perf_profile(files):
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     try:
-        nemo = perf_samples([NEMO_PREP, *files, "-o", out, "--aspect", "16:9", "--fit", "crop", "--png-compression",
-                             LEVEL, "--png-filter", FILTER, "--jobs", "1", "--json"])
+        nemo = perf_samples([NEMO_PREP, *files, "-o", out, "--aspect", "16:9", "--fit", "crop", "--contrast", "0.3",
+                             "--png-compression", LEVEL, "--png-filter", FILTER, "--jobs", "1", "--json"])
         c = perf_samples([BIN / "prep_vips", "-j", "1", "-o", out, "--compression", LEVEL, "--filter", FILTER,
                           *files])
     except RuntimeError as error:
