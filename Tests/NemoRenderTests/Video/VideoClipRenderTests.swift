@@ -107,8 +107,9 @@ struct VideoClipRenderTests {
             """
         let first = try fixture.render(segments, to: "a.mp4")
         let second = try fixture.render(segments, to: "b.mp4")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: first.path))
-            == Data(contentsOf: URL(fileURLWithPath: second.path)))
+        let firstBytes = try Data(contentsOf: URL(fileURLWithPath: first.path))
+        let secondBytes = try Data(contentsOf: URL(fileURLWithPath: second.path))
+        #expect(firstBytes == secondBytes)
         // Frame 30 (1.0 s) is the crossfade's midpoint: half the held grey, half red.
         let middle = MediaTools.meanColour(
             try MediaTools.decodeFrames(first.path, width: 320, height: 180)[30], width: 320, x: 160, y: 90)
