@@ -90,18 +90,19 @@ struct LocalExportTests {
             folder + "/clip.mp4",
         ])
         let run = try await Executable.run(
-            "nemo", ["run", "clip.mp4", "red.png", "--api-url", mock.url, "--profile", "create-video-from-images",
+            "nemo", ["run", "red.png", "clip.mp4", "--api-url", mock.url, "--profile", "create-video-from-images",
                      "--poll-interval", "0.05", "--out", "service.mp4", "--json"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         let uploaded = try run.jsonLines().first { $0["event"]?.stringValue == "uploaded" }
-        #expect(uploaded?["files"]?.arrayValue?.map(\.stringValue) == ["clip.mp4", "red.png"])
+        // The photo, prepared, keeps its place before the clip (a clip uploaded first would fail this).
+        #expect(uploaded?["files"]?.arrayValue?.map(\.stringValue) == ["red.png", "clip.mp4"])
         let local = try await Executable.run(
             "nemo", ["export", "--local", "--size", "320x180", "--api-url", mock.url, "--profile",
                      "create-video-from-images", "--out", "local.mp4"], in: folder)
         #expect(local.status == 0, "\(local.stderr)")
-        // The clip (its last frame held) for the first 6 s, then the photo.
-        let clip = try Self.colour(of: folder + "/local.mp4", at: 3)
-        let photo = try Self.colour(of: folder + "/local.mp4", at: 9)
+        // The photo for the first 6 s, then the clip (its last frame held).
+        let photo = try Self.colour(of: folder + "/local.mp4", at: 3)
+        let clip = try Self.colour(of: folder + "/local.mp4", at: 9)
         #expect(clip.allSatisfy { abs($0 - 128) < 12 }, "\(clip)")
         #expect(photo[0] > 150 && photo[2] < 90, "\(photo)")
         // The input clip is untouched.

@@ -39,6 +39,13 @@ final class BodyChannel: @unchecked Sendable {
         return chunks.count
     }
 
+    /// Bytes the queue keeps alive, read slots included (diagnostics and tests: only the unread ones).
+    var heldByteCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return chunks.reduce(0) { $0 + $1.count }
+    }
+
     /// Creates a channel whose producer waits once `highWater` bytes are queued.
     init(highWater: Int) {
         self.highWater = max(1, highWater)

@@ -17,7 +17,11 @@ public struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Photos (files or folders), prepared with nemo-prep first unless --no-prep; video clips (mp4, mov, webm...) are uploaded as they are.")
+    @Argument(
+        help: """
+            Photos (files or folders), prepared with nemo-prep first unless --no-prep; video files named here \
+            (mp4, mov, webm...) are uploaded as they are.
+            """)
     var images: [String] = []
 
     @Option(name: .shortAndLong, help: "What to make, e.g. \"combine these photos into a 30-second video\" (default: the profile's example request).")

@@ -1,11 +1,9 @@
 import Foundation
+import NemoRender
 
 /// What `nemo run` is given: photos, which nemo-prep prepares, and video clips, which are uploaded as they are
 /// (prep is for still images; the service and the offline renderer take the clips directly).
 struct RunInputs: Sendable {
-    /// The file extensions of the video clips passed through untouched.
-    static let videoExtensions: Set<String> = ["mp4", "mov", "m4v", "webm", "mkv", "avi"]
-
     /// The arguments, files or folders, in the order given.
     let arguments: [String]
 
@@ -13,7 +11,8 @@ struct RunInputs: Sendable {
     static func isVideo(_ path: String) -> Bool {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-        return !(exists && isFolder.boolValue) && videoExtensions.contains((path as NSString).pathExtension.lowercased())
+        let named = (path as NSString).pathExtension.lowercased()
+        return !(exists && isFolder.boolValue) && MediaReference.videoExtensions.contains(named)
     }
 
     /// The arguments that go through prep (files and folders of photos).
@@ -25,7 +24,7 @@ struct RunInputs: Sendable {
     /// The files to upload in the order the user named them: each clip where it was named, and each photo argument's
     /// prepared copies (`prepared` pairs an input path with its output, in prep's order) where it was named.
     func uploadOrder(prepared: [(input: String, output: String)]) -> [String] {
-        var remaining = prepared
+        var placed = [Bool](repeating: false, count: prepared.count)
         var order: [String] = []
         for argument in arguments {
             if Self.isVideo(argument) {
@@ -33,10 +32,12 @@ struct RunInputs: Sendable {
                 continue
             }
             let folder = argument.hasSuffix("/") ? argument : argument + "/"
-            let mine = remaining.filter { $0.input == argument || $0.input.hasPrefix(folder) }
-            order += mine.map(\.output)
-            remaining.removeAll { item in mine.contains { $0.input == item.input && $0.output == item.output } }
+            for (index, item) in prepared.enumerated()
+            where !placed[index] && (item.input == argument || item.input.hasPrefix(folder)) {
+                placed[index] = true
+                order.append(item.output)
+            }
         }
-        return order + remaining.map(\.output)
+        return order + prepared.indices.filter { !placed[$0] }.map { prepared[$0].output }
     }
 }

@@ -41,7 +41,9 @@ final class AudioDecoder {
     init(path: String, format: AudioFormat, skipping seconds: Double = 0) throws(RenderError) {
         self.path = path
         self.channels = format.channels
-        self.skipFrames = seconds.isFinite && seconds > 0 ? Int((seconds * Double(format.sampleRate)).rounded()) : 0
+        self.skipFrames = seconds.isFinite && seconds > 0
+            ? Int((min(seconds, 360_000) * Double(format.sampleRate)).rounded()) : 0
+        _ = LibAV.quietLogging
         var code = avformat_open_input(&formatContext, path, nil, nil)
         if code == nemo_averror(ENOENT) {
             throw RenderError(.missingMedia, "music file not found: \(path); check the path or restore the file")
@@ -196,6 +198,7 @@ final class AudioDecoder {
 
     /// Whether `path` opens and has an audio stream (a video without sound has none).
     static func hasAudioStream(path: String) -> Bool {
+        _ = LibAV.quietLogging
         var context: UnsafeMutablePointer<AVFormatContext>?
         guard avformat_open_input(&context, path, nil, nil) >= 0 else { return false }
         defer { avformat_close_input(&context) }

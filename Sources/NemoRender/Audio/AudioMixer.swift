@@ -43,10 +43,18 @@ final class AudioMixer {
         for clip in clips {
             try clip.validate()
             if clip.isOptional && !AudioDecoder.hasAudioStream(path: clip.path) { continue }
-            let probe = try AudioDecoder(path: clip.path, format: format, skipping: clip.sourceStart)
-            var firstSamples = [Float](repeating: 0, count: 64 * format.channels)
-            let decoded = try firstSamples.withUnsafeMutableBufferPointer { (buffer) throws(RenderError) in
-                try probe.read(into: buffer.baseAddress!, frames: 64)
+            let probe: AudioDecoder
+            let decoded: Int
+            do throws(RenderError) {
+                probe = try AudioDecoder(path: clip.path, format: format, skipping: clip.sourceStart)
+                var firstSamples = [Float](repeating: 0, count: 64 * format.channels)
+                decoded = try firstSamples.withUnsafeMutableBufferPointer { (buffer) throws(RenderError) in
+                    try probe.read(into: buffer.baseAddress!, frames: 64)
+                }
+            } catch {
+                // A video's own sound that does not decode leaves the video silent; the pictures still render.
+                if clip.isOptional { continue }
+                throw error
             }
             guard decoded > 0 else {
                 if clip.isOptional { continue }

@@ -30,11 +30,14 @@ public struct MediaReference: Sendable, Hashable {
         filename ?? url.flatMap { $0.split(separator: "/").last.map(String.init) } ?? "(unnamed)"
     }
 
+    /// The file extensions of video files (lowercase, without the dot).
+    public static let videoExtensions: Set<String> = ["mp4", "mov", "m4v", "webm", "mkv", "avi"]
+
     /// Whether the reference is a video file (by its type or its name).
     var isVideo: Bool {
         if let fileType { return fileType == "video" }
         let name = (filename ?? url ?? "").lowercased()
-        return [".mp4", ".mov", ".webm", ".mkv", ".m4v", ".avi"].contains { name.hasSuffix($0) }
+        return Self.videoExtensions.contains { name.hasSuffix("." + $0) }
     }
 }
 

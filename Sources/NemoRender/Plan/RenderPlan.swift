@@ -99,7 +99,8 @@ extension RenderPlan {
                         "Segment \(index + 1) of the video track refers to \(reference.label), which is not "
                             + "available: upload it again, or remove it from the draft.")
                 }
-                let inPoint = meta.member("trim_start_ms", "source_start_ms")?.lenientDouble.map { max(0, $0) / 1000 }
+                let inPoint = meta.member("trim_start_ms", "source_start_ms")?.lenientDouble
+                    .map { $0.isFinite ? min(max(0, $0), maximumInPointMilliseconds) / 1000 : 0 }
                 source = reference.isVideo ? .video(path: path, inPoint: inPoint ?? 0) : .file(path: path)
             } else {
                 source = .card
@@ -110,7 +111,7 @@ extension RenderPlan {
                 end: Double(segment.endMilliseconds) / 1000,
                 motion: meta.member("motion", "effect", "animation", "camera")?.lenientString.flatMap(Motion.init(name:))?
                     .kind)
-            clip.volume = segment.volume.map(gain) ?? 1
+            clip.volume = (segment.volume ?? track.metadata["volume"]?.lenientDouble).map(gain) ?? 1
             if let previous = clips.last, abs(previous.end - start) < 0.001 {
                 let named = meta.member("transition_in", "transition")?.lenientString
                 let seconds = meta.member("transition_ms")?.lenientDouble.map { $0 / 1000 }
@@ -138,6 +139,9 @@ extension RenderPlan {
         fitted.duration = min(transition.duration, a.duration / 2, b.duration / 2)
         return fitted.duration >= 0.05 ? fitted : nil
     }
+
+    /// The latest in-point taken from a draft: 100 hours (a larger number is a broken draft, not a video).
+    private static let maximumInPointMilliseconds = 360_000_000.0
 
     /// A volume as sent (a share, or a percentage when above 1) as a gain in 0...1.
     private static func gain(_ volume: Double) -> Double {

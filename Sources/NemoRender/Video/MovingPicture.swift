@@ -25,7 +25,7 @@ final class MovingPicture {
             * max(1, maxZoom.isFinite ? maxZoom : 1)
         width = max(2, Int((Double(decoder.displayWidth) * scale).rounded(.up)))
         height = max(2, Int((Double(decoder.displayHeight) * scale).rounded(.up)))
-        try decoder.seek(to: self.inPoint)
+        decoder.seek(to: self.inPoint)
     }
 
     /// The picture on screen `elapsed` seconds after the clip appeared (times only move forward in a render).

@@ -5,7 +5,8 @@ import CAV
 ///
 /// Frames are decoded one ahead of the time asked for: `advance(to:)` keeps the latest frame that starts at or
 /// before that time, so a 24, 25 or 60 fps file plays at its own speed in a 30 fps video (frames held or skipped,
-/// never blended). Memory holds two decoded frames whatever the file's length. Not thread-safe.
+/// never blended). Memory holds two decoded frames plus the decoder's reference frames, whatever the file's length.
+/// Not thread-safe.
 final class VideoDecoder {
     /// The file.
     let path: String
@@ -31,6 +32,10 @@ final class VideoDecoder {
     /// The nominal frame length, for frames without a timestamp.
     private var frameSeconds = 1.0 / 30
     private var inputEnded = false
+    /// Where the last seek went (0 without one): the time of a first frame that has no timestamp.
+    private var seekTime = 0.0
+    /// A read failure other than the end of the file, reported when it leaves no frame to show.
+    private var readError: Int32?
     private var decoderDrained = false
     private var scaler: OpaquePointer?
 
@@ -108,9 +113,10 @@ final class VideoDecoder {
 
     /// Positions decoding so the next `advance(to:)` can reach `seconds` without decoding the file from its start:
     /// jumps to the last keyframe at or before it (the frames in between are decoded and dropped as usual).
-    func seek(to seconds: Double) throws(RenderError) {
-        guard seconds > 0, let formatContext, let codecContext else { return }
-        let target = streamStart + Int64(seconds / timeBase)
+    func seek(to seconds: Double) {
+        let ticks = timeBase > 0 ? seconds / timeBase : .nan
+        guard seconds > 0, ticks.isFinite, ticks < 1e15, let formatContext, let codecContext else { return }
+        let target = streamStart + Int64(ticks)
         let code = av_seek_frame(formatContext, streamIndex, target, AVSEEK_FLAG_BACKWARD)
         // A file that cannot seek is decoded from its start instead: slower, same frames.
         guard code >= 0 else { return }
@@ -118,6 +124,8 @@ final class VideoDecoder {
         av_frame_unref(shown)
         av_frame_unref(lookahead)
         (shownTime, lookaheadTime, inputEnded, decoderDrained) = (nil, nil, false, false)
+        // A frame without a timestamp after the seek is placed from here, not from the file's start.
+        seekTime = seconds
     }
 
     /// Makes the frame on screen the latest one starting at or before `seconds` (the first frame when none does;
@@ -135,6 +143,7 @@ final class VideoDecoder {
             changed = true
         }
         guard shownTime != nil else {
+            if let readError { throw Self.unreadable(path, readError, "reading") }
             throw Self.unreadable(path, nemo_averror_invaliddata(), "decoding (no frame in the file)")
         }
         return changed
@@ -177,7 +186,7 @@ final class VideoDecoder {
             if received >= 0 {
                 let stamp = lookahead.pointee.best_effort_timestamp
                 lookaheadTime = stamp == nemo_av_nopts_value()
-                    ? (shownTime ?? -frameSeconds) + frameSeconds : Double(stamp - streamStart) * timeBase
+                    ? shownTime.map { $0 + frameSeconds } ?? seekTime : Double(stamp - streamStart) * timeBase
                 return
             }
             if received == nemo_averror_eof() {
@@ -195,6 +204,9 @@ final class VideoDecoder {
             }
             let read = av_read_frame(formatContext, packet)
             if read < 0 {
+                // A read failure ends the clip where it happened (its last good frame is held); with no frame at
+                // all, it is the error the user sees.
+                if read != nemo_averror_eof() { readError = read }
                 inputEnded = true
                 _ = avcodec_send_packet(codecContext, nil)
                 continue

@@ -18,6 +18,7 @@ struct BodyChannelTests {
             #expect(channel.offer(chunk(number + 2)) == .accepted)
         }
         #expect(channel.storedChunkCount <= BodyChannel.compactionThreshold + 2)
+        #expect(channel.heldByteCount == 2 * 1_024, "only the two unread chunks are kept")
         channel.finish(.success(()))
         let first = try await channel.next(isolation: nil).get()
         let second = try await channel.next(isolation: nil).get()

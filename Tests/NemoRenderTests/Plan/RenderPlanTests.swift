@@ -149,6 +149,19 @@ struct RenderPlanTests {
         #expect(plan.warnings.isEmpty)
     }
 
+    @Test("a video track's volume mutes its clips' sound; an absurd in-point is capped, not a crash")
+    func videoTrackVolumeAndInPoint() throws {
+        let draft = """
+            {"t":[{"tt":0,"m":{"volume":0},"sg":[
+              {"d":3000,"m":{"cdn_url":"a.mp4","trim_start_ms":1e300}},
+              {"d":3000,"m":{"cdn_url":"b.mp4","volume":50}}]}]}
+            """
+        let plan = try RenderPlan.make(timeline: timeline(draft), options: RenderOptions(), resolve: resolver())
+        #expect(plan.clips.map(\.volume) == [0, 0.5])
+        #expect(plan.clips[0].source == .video(path: "/media/a.mp4", inPoint: 360_000))
+        #expect(plan.audio.map(\.path) == ["/media/b.mp4"])
+    }
+
     @Test("unsupported tracks, extra video tracks and music without a file are reported, not dropped silently")
     func warnings() throws {
         let draft = """

@@ -34,7 +34,8 @@ extension MediaTools {
         ]
         let seconds = Double(frames) / Double(fps)
         if tone { arguments += ["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=\(seconds)"] }
-        arguments += ["-c:v", "libx264", "-preset", "ultrafast", "-crf", "4", "-pix_fmt", "yuv420p"]
+        // Keyframes every 5 frames and B-frames, so seeking and reordered timestamps are exercised.
+        arguments += ["-c:v", "libx264", "-preset", "medium", "-g", "5", "-bf", "2", "-crf", "4", "-pix_fmt", "yuv420p"]
         if tone { arguments += ["-c:a", "aac", "-shortest"] }
         guard let rotation else {
             _ = try run("ffmpeg", arguments + [path])
