@@ -142,7 +142,9 @@ import Testing
     }
 
     @Test func creditsAreFrozenWhileARunIsInProgress() async throws {
-        try await MockHarness.with(timeScale: TestTiming.timeScale(20)) { mock in
+        // Scale 5 keeps the run going for seconds, and the balance is read until the frozen credits show, so a busy
+        // machine that starts the run late does not end the polling first.
+        try await MockHarness.with(timeScale: TestTiming.timeScale(5)) { mock in
             let token = try await mock.token()
             let session = try await mock.session(token: token)
             let run = Task {
@@ -150,8 +152,9 @@ import Testing
                     token: token, session: session, text: "turn this image into a free downloadable video clip")
             }
             var frozen: [Int] = []
-            for _ in 0..<20 {
-                try await Task.sleep(for: TestTiming.stretched(.milliseconds(50)))
+            let start = ContinuousClock.now
+            while !frozen.contains(100), ContinuousClock.now - start < TestTiming.stretched(.seconds(30)) {
+                try await Task.sleep(for: .milliseconds(50))
                 frozen.append(
                     try await mock.get("/api/credits/balance/simple", token: token).json()["data"]["frozen"].int ?? -1)
             }

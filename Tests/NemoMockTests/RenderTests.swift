@@ -149,9 +149,9 @@ import Testing
     }
 
     @Test func rendersAdvanceInRealTimeAtNonZeroScale() async throws {
-        // render-slow is queued for 120 virtual seconds and completes at 300: 1.2 s and 3 s of real time at
-        // scale 100 (long enough that a busy machine still sees the pending state first).
-        let scale = TestTiming.timeScale(100)
+        // render-slow is queued for 120 virtual seconds and completes at 300: 3 s and 7.5 s of real time at
+        // scale 40 (long enough that a machine busy with the rest of the suite still sees the pending state first).
+        let scale = TestTiming.timeScale(40)
         try await MockHarness.with(timeScale: scale, scenario: "render-slow") { mock in
             let (token, session) = try await Self.ready(mock)
             let start = ContinuousClock.now
