@@ -196,16 +196,6 @@ final class AudioDecoder {
         pending.append(contentsOf: converted[0..<Int(produced) * channels])
     }
 
-    /// Whether `path` opens and has an audio stream (a video without sound has none).
-    static func hasAudioStream(path: String) -> Bool {
-        _ = LibAV.quietLogging
-        var context: UnsafeMutablePointer<AVFormatContext>?
-        guard avformat_open_input(&context, path, nil, nil) >= 0 else { return false }
-        defer { avformat_close_input(&context) }
-        guard avformat_find_stream_info(context, nil) >= 0 else { return false }
-        return av_find_best_stream(context, AVMEDIA_TYPE_AUDIO, -1, -1, nil, 0) >= 0
-    }
-
     /// The error for an undecodable file.
     private static func unreadable(_ path: String, _ code: Int32, _ operation: String) -> RenderError {
         RenderError(

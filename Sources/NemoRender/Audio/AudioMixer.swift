@@ -42,7 +42,6 @@ final class AudioMixer {
         var tracks: [Track] = []
         for clip in clips {
             try clip.validate()
-            if clip.isOptional && !AudioDecoder.hasAudioStream(path: clip.path) { continue }
             let probe: AudioDecoder
             let decoded: Int
             do throws(RenderError) {
@@ -52,7 +51,7 @@ final class AudioMixer {
                     try probe.read(into: buffer.baseAddress!, frames: 64)
                 }
             } catch {
-                // A video's own sound that does not decode leaves the video silent; the pictures still render.
+                // A video without sound, or whose sound does not decode, stays silent; the pictures still render.
                 if clip.isOptional { continue }
                 throw error
             }

@@ -182,3 +182,16 @@ final class LoopbackConnection {
         return true
     }
 }
+
+extension LoopbackServer {
+    /// A server answering any request with `size` bytes of `byte` (`size` a multiple of 1 MiB), written 1 MiB at a
+    /// time, for the tests that measure how much of a large body the client holds.
+    static func body(of size: Int, filledWith byte: UInt8) throws -> LoopbackServer {
+        try LoopbackServer { connection in
+            guard connection.readHead() != nil else { return }
+            connection.write("HTTP/1.1 200 OK\r\nContent-Length: \(size)\r\n\r\n")
+            let block = [UInt8](repeating: byte, count: 1 << 20)
+            for _ in 0..<(size >> 20) where connection.write(block) {}
+        }
+    }
+}

@@ -122,12 +122,7 @@ extension TransportTests {
         @Test(.disabled(if: TestTiming.underAddressSanitizer, "ASan's quarantine keeps freed memory resident"))
         func slowReaderPausesTheTransferInsteadOfBuffering() async throws {
             let size = 64 << 20
-            let server = try LoopbackServer { connection in
-                guard connection.readHead() != nil else { return }
-                connection.write("HTTP/1.1 200 OK\r\nContent-Length: \(size)\r\n\r\n")
-                let block = [UInt8](repeating: 7, count: 1 << 20)
-                for _ in 0..<(size >> 20) where connection.write(block) {}
-            }
+            let server = try LoopbackServer.body(of: size, filledWith: 7)
             defer { server.stop() }
             var transport = CurlTransport()
             transport.configuration.streamBufferBytes = 256 << 10
@@ -148,12 +143,7 @@ extension TransportTests {
             // Like a client parsing events: every byte is looked at, so the transfer is always ahead of the reader
             // and the queue between them never empties.
             let size = 128 << 20
-            let server = try LoopbackServer { connection in
-                guard connection.readHead() != nil else { return }
-                connection.write("HTTP/1.1 200 OK\r\nContent-Length: \(size)\r\n\r\n")
-                let block = [UInt8](repeating: 3, count: 1 << 20)
-                for _ in 0..<(size >> 20) where connection.write(block) {}
-            }
+            let server = try LoopbackServer.body(of: size, filledWith: 3)
             defer { server.stop() }
             ProcessMemory.resetPeak()
             let before = ProcessMemory.current
@@ -173,12 +163,7 @@ extension TransportTests {
         @Test(.disabled(if: TestTiming.underAddressSanitizer, "ASan's quarantine keeps freed memory resident"))
         func readerOnTheMainActorKeepsMemoryFlat() async throws {
             let size = 256 << 20
-            let server = try LoopbackServer { connection in
-                guard connection.readHead() != nil else { return }
-                connection.write("HTTP/1.1 200 OK\r\nContent-Length: \(size)\r\n\r\n")
-                let block = [UInt8](repeating: 1, count: 1 << 20)
-                for _ in 0..<(size >> 20) where connection.write(block) {}
-            }
+            let server = try LoopbackServer.body(of: size, filledWith: 1)
             defer { server.stop() }
             ProcessMemory.resetPeak()
             let before = ProcessMemory.current

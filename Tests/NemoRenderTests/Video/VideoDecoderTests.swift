@@ -10,34 +10,37 @@ struct VideoDecoderTests {
         MediaTools.meanColour(plane.bytes, width: plane.width, x: plane.width / 2, y: plane.height / 2)[1]
     }
 
-    @Test("the frame on screen is the latest one started: a 25 fps file plays at its own speed, then holds")
-    func framesOnTime() throws {
+    /// Runs `body` with a decoder on a fresh 25-frame, 25 fps grey-ramp video (removed afterwards).
+    private func withRamp(_ body: (VideoDecoder) throws -> Void) throws {
         let folder = try MediaTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("ramp.mp4").path
         try MediaTools.writeGreyRamp(path)
-        let decoder = try VideoDecoder(path: path)
-        #expect(decoder.displayWidth == 160 && decoder.displayHeight == 90 && decoder.quarterTurns == 0)
-        for seconds in [0, 0.01, 0.039, 0.04, 0.5, 0.7, 0.96, 1.5, 3] {
-            _ = try decoder.advance(to: seconds)
-            let expected = min(24, Int((seconds * 25 + 1e-6).rounded(.down)))
-            let level = centreLevel(try decoder.shownPixels(width: 160, height: 90))
-            #expect(abs(level - MediaTools.rampLevel(expected)) < 3, "at \(seconds) s: level \(level)")
+        try body(try VideoDecoder(path: path))
+    }
+
+    @Test("the frame on screen is the latest one started: a 25 fps file plays at its own speed, then holds")
+    func framesOnTime() throws {
+        try withRamp { decoder in
+            #expect(decoder.displayWidth == 160 && decoder.displayHeight == 90 && decoder.quarterTurns == 0)
+            for seconds in [0, 0.01, 0.039, 0.04, 0.5, 0.7, 0.96, 1.5, 3] {
+                _ = try decoder.advance(to: seconds)
+                let expected = min(24, Int((seconds * 25 + 1e-6).rounded(.down)))
+                let level = centreLevel(try decoder.shownPixels(width: 160, height: 90))
+                #expect(abs(level - MediaTools.rampLevel(expected)) < 3, "at \(seconds) s: level \(level)")
+            }
         }
     }
 
     @Test("seeking to an in-point lands on the frame at that time, not on the keyframe before it")
     func seek() throws {
-        let folder = try MediaTools.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("ramp.mp4").path
-        try MediaTools.writeGreyRamp(path)
-        let decoder = try VideoDecoder(path: path)
-        try decoder.seek(to: 0.6)
-        _ = try decoder.advance(to: 0.6)
-        #expect(MediaTools.rampFrame(centreLevel(try decoder.shownPixels(width: 160, height: 90))) == 15)
-        #expect(try decoder.advance(to: 0.6) == false)
-        #expect(try decoder.advance(to: 0.65) == true)
+        try withRamp { decoder in
+            decoder.seek(to: 0.6)
+            _ = try decoder.advance(to: 0.6)
+            #expect(MediaTools.rampFrame(centreLevel(try decoder.shownPixels(width: 160, height: 90))) == 15)
+            #expect(try decoder.advance(to: 0.6) == false)
+            #expect(try decoder.advance(to: 0.65) == true)
+        }
     }
 
     @Test("a phone video stored sideways comes out upright, as ffmpeg shows it")
