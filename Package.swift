@@ -148,8 +148,12 @@ let package = Package(
         ),
 
         // Tests (Swift Testing).
-        // What the test targets share: how they stretch real-time windows under sanitizers (scripts/harden).
-        .target(name: "NemoTestSupport", path: "Tests/NemoTestSupport", swiftSettings: strictSettings),
+        // What the test targets share: how they stretch real-time windows under sanitizers (scripts/harden),
+        // and how they start child processes (posix_spawn: Foundation's Process crashes now and then on Linux).
+        .systemLibrary(name: "CSpawn", path: "Tests/CSpawn"),
+        .target(
+            name: "NemoTestSupport", dependencies: ["CSpawn"], path: "Tests/NemoTestSupport",
+            swiftSettings: strictSettings),
         .testTarget(
             name: "NemoSSETests",
             dependencies: ["NemoSSE", "NemoSSEReference"],
@@ -167,12 +171,12 @@ let package = Package(
         ),
         .testTarget(
             name: "NemoRenderTests",
-            dependencies: ["NemoRender", "NemoAPI"],
+            dependencies: ["NemoRender", "NemoAPI", "NemoTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["nemo", "nemo-prep", "nemo-mock", "NemoAPI"],
+            dependencies: ["nemo", "nemo-prep", "nemo-mock", "NemoAPI", "NemoTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import NemoAPI
+import NemoTestSupport
 import Synchronization
 
 /// Runs the built `nemo`, `nemo-prep` and `nemo-mock` executables as a user would.
@@ -37,10 +38,6 @@ enum Executable {
         _ tool: String, _ arguments: [String], in folder: String, environment extra: [String: String] = [:],
         timeout: Duration = .seconds(120), useProducts: Bool = true
     ) async throws -> Result {
-        let process = Process()
-        process.executableURL = useProducts ? products.appendingPathComponent(tool) : URL(fileURLWithPath: "/bin/" + tool)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_CONFIG_HOME"] = folder + "/config"
         environment.removeValue(forKey: "NEMO_TOKEN")
@@ -48,22 +45,10 @@ enum Executable {
         // The embedded mock serves its recorded clip unless a test asks for a real render (which takes seconds).
         environment["NEMO_MOCK_RENDER"] = "recorded"
         for (key, value) in extra { environment[key] = value }
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        async let stdout = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
-        async let stderr = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }.value
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            if ContinuousClock.now > deadline { process.terminate() }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: await stdout, as: UTF8.self),
-            stderr: String(decoding: await stderr, as: UTF8.self))
+        let path = useProducts ? products.appendingPathComponent(tool).path : "/bin/" + tool
+        let result = try await SpawnedProcess.run(
+            path, arguments, environment: environment, in: folder, timeout: timeout)
+        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
     /// A fresh working folder, removed when the test process exits.
@@ -86,12 +71,9 @@ private let removalAtExit: Void = {
     }
 }()
 
-extension Executable {
-}
-
 /// `nemo-mock serve` as a separate process on a free port.
 final class MockProcess: Sendable {
-    let process: Process
+    let process: SpawnedProcess
     let url: String
 
     init(scenario: String = "default", credits: Int = 100, render: String = "recorded") throws {
@@ -102,17 +84,12 @@ final class MockProcess: Sendable {
     }
 
     /// Starts the built `nemo-mock` with `arguments` and waits for its "listening url=..." line.
-    static func launch(_ arguments: [String]) throws -> (process: Process, url: String) {
-        let process = Process()
-        process.executableURL = Executable.products.appendingPathComponent("nemo-mock")
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+    static func launch(_ arguments: [String]) throws -> (process: SpawnedProcess, url: String) {
+        let process = try SpawnedProcess(
+            Executable.products.appendingPathComponent("nemo-mock").path, arguments, error: .null)
         var line = Data()
         while !line.contains(0x0A) {
-            let chunk = out.fileHandleForReading.availableData
+            let chunk = process.standardOutput!.availableData
             if chunk.isEmpty { break }
             line += chunk
         }
@@ -126,6 +103,6 @@ final class MockProcess: Sendable {
 
     deinit {
         process.interrupt()
-        process.waitUntilExit()
+        _ = process.waitUntilExit()
     }
 }

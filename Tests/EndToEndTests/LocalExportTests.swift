@@ -1,5 +1,6 @@
 import Foundation
 import NemoAPI
+import NemoTestSupport
 import Testing
 
 /// `nemo export --local`: the session's draft rendered on this machine from the user's own uploads.
@@ -7,17 +8,7 @@ import Testing
 struct LocalExportTests {
     /// Runs ffmpeg or ffprobe and returns stdout.
     static func tool(_ name: String, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [name] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "\(name) \(arguments.joined(separator: " ")) failed")
-        return data
+        try SpawnedProcess.output(of: name, arguments)
     }
 
     /// The mean colour of the 320x180 frame at `seconds`, over a square away from the centred title.

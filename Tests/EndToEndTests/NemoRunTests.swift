@@ -1,6 +1,7 @@
 import Foundation
 import NemoAPI
 import NemoCore
+import NemoTestSupport
 import Testing
 
 @Suite("nemo, the built binary, end to end")
@@ -141,30 +142,26 @@ struct InterruptTests {
     func interruptedRunResumed() async throws {
         let mock = try MockProcess(scenario: "render-slow")
         let folder = try Executable.folder()
-        let process = Process()
-        process.executableURL = Executable.products.appendingPathComponent("nemo")
-        process.arguments = [
-            "run", Executable.images + "/beach.jpg", "--api-url", mock.url, "--json", "--poll-interval", "30",
-            "--out", "v.mp4",
-        ]
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_CONFIG_HOME"] = folder + "/config"
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var seen = ""
-        while !seen.contains("render_submitted") {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
+        let process = try SpawnedProcess(
+            Executable.products.appendingPathComponent("nemo").path,
+            [
+                "run", Executable.images + "/beach.jpg", "--api-url", mock.url, "--json", "--poll-interval", "30",
+                "--out", "v.mp4",
+            ], environment: environment, in: folder, error: .null)
+        let out = try #require(process.standardOutput)
+        let seen = await OwnThread.run {
+            var seen = ""
+            while !seen.contains("render_submitted") {
+                let chunk = out.availableData
+                if chunk.isEmpty { break }
+                seen += String(decoding: chunk, as: UTF8.self)
+            }
+            process.interrupt()
+            return seen + String(decoding: out.readDataToEndOfFile(), as: UTF8.self)
         }
-        process.interrupt()
-        seen += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
+        #expect(await process.exit().termination == .exited(130))
         #expect(seen.contains("nemo export --resume render_"), "\(seen)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/v.mp4"))
 
@@ -244,24 +241,24 @@ struct ChatAndBatchTests {
 struct MockAndConfigTests {
     @Test("nemo mock prints its URL when ready, serves, and stops on SIGINT")
     func nemoMock() async throws {
-        let process = Process()
-        process.executableURL = Executable.products.appendingPathComponent("nemo")
-        process.arguments = ["mock", "--fixtures", Executable.fixtures]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        var line = ""
-        while !line.contains("\n") {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += String(decoding: chunk, as: UTF8.self)
+        let process = try SpawnedProcess(
+            Executable.products.appendingPathComponent("nemo").path, ["mock", "--fixtures", Executable.fixtures],
+            error: .inherit)
+        let out = try #require(process.standardOutput)
+        let line = await OwnThread.run {
+            var line = ""
+            while !line.contains("\n") {
+                let chunk = out.availableData
+                if chunk.isEmpty { break }
+                line += String(decoding: chunk, as: UTF8.self)
+            }
+            return line
         }
         let url = try #require(line.split(separator: " ").first { $0.hasPrefix("url=") }?.dropFirst(4))
         let health = try await CurlTransport().send(HTTPRequest(method: .get, url: URL(string: "\(url)/_mock/health")!))
         #expect(health.status == 200)
         process.interrupt()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(await process.exit().termination == .exited(0))
     }
 
     @Test("the config file sets the service and profile; flags and environment win over it")

@@ -1,4 +1,5 @@
 import Foundation
+import NemoTestSupport
 import Testing
 
 /// The `nemo-mock` executable: the ready line, a live server, clean shutdown on signals.
@@ -15,18 +16,16 @@ import Testing
 
     @Test(.enabled(if: binary != nil, "nemo-mock is not built"), arguments: [SIGTERM, SIGINT])
     func servePrintsItsURLAndStopsOnSignal(signal: Int32) async throws {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = [
-            "serve", "--host", "127.0.0.1", "--port", "0", "--fixtures", Paths.fixtures.path,
-            "--time-scale", "0", "--seed", "42",
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
+        let process = try SpawnedProcess(
+            Self.binary!.path,
+            [
+                "serve", "--host", "127.0.0.1", "--port", "0", "--fixtures", Paths.fixtures.path,
+                "--time-scale", "0", "--seed", "42",
+            ], error: .inherit)
+        let output = try #require(process.standardOutput)
         let line = try await TestHTTPClient.onThread { () -> String in
             var bytes: [UInt8] = []
-            while let byte = try output.fileHandleForReading.read(upToCount: 1)?.first, byte != 0x0A {
+            while let byte = try output.read(upToCount: 1)?.first, byte != 0x0A {
                 bytes.append(byte)
             }
             return String(decoding: bytes, as: UTF8.self)
@@ -37,29 +36,14 @@ import Testing
         let client = TestHTTPClient(url: url)
         let token = try await client.send("POST", "/api/auth/anonymous-token", headers: [("X-Client-Id", "cli")])
         #expect(try token.json()["data"]["token"].string == "nmv_usr_28efe333b266f10347526757130f9f52581ce1ff")
-        kill(process.processIdentifier, signal)
-        let status = try await TestHTTPClient.onThread { () -> Int32 in
-            process.waitUntilExit()
-            return process.terminationStatus
-        }
-        #expect(status == 0)
-        #expect(process.terminationReason == .exit)
+        process.send(signal)
+        #expect(await process.exit().termination == .exited(0))
     }
 
     @Test(.enabled(if: binary != nil, "nemo-mock is not built"))
     func checkValidatesFixtures() async throws {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["check", "--fixtures", Paths.fixtures.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = try await TestHTTPClient.onThread { () -> String in
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
-        }
-        #expect(process.terminationStatus == 0)
-        #expect(text.hasSuffix("scenarios: ok\n"))
+        let result = try await SpawnedProcess.run(Self.binary!.path, ["check", "--fixtures", Paths.fixtures.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix("scenarios: ok\n"))
     }
 }

@@ -9,20 +9,11 @@ import Testing
 
     /// Runs curl with `arguments`; returns standard output.
     static func run(_ arguments: [String]) async throws -> String {
-        try await TestHTTPClient.onThread {
-            let process = Process()
-            process.executableURL = curl
-            process.arguments = ["-sS", "--max-time", "30"] + arguments
-            let output = Pipe()
-            process.standardOutput = output
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw TestHTTPClient.Failure(description: "curl exited with \(process.terminationStatus)")
-            }
-            return String(decoding: data, as: UTF8.self)
+        let result = try await SpawnedProcess.run(curl!.path, ["-sS", "--max-time", "30"] + arguments)
+        guard result.termination == .exited(0) else {
+            throw TestHTTPClient.Failure(description: "curl: \(result.termination): \(result.stderr)")
         }
+        return result.stdout
     }
 
     static func field(_ json: String, _ path: String...) throws -> String? {

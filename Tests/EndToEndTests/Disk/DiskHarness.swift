@@ -1,5 +1,6 @@
 import Foundation
 import NemoCore
+import NemoTestSupport
 
 /// Helpers for the files-and-disk tests: limited processes, small filesystems, and input checksums.
 enum DiskHarness {
@@ -11,22 +12,22 @@ enum DiskHarness {
     static func limited(
         _ tool: String, _ arguments: [String], fileSizeLimit bytes: Int, in folder: String,
         environment extra: [String: String] = [:]
-    ) async throws -> ChildProcess.Result {
+    ) async throws -> SpawnedProcess.Result {
         let script = #"trap '' XFSZ; exec /usr/bin/prlimit --fsize="$0" -- "$@""#
         let path = Executable.products.appendingPathComponent(tool).path
-        return try await ChildProcess.run(
-            "/bin/sh", ["-c", script, "\(bytes)", path] + arguments, in: folder,
-            environment: environment(folder, extra))
+        return try await SpawnedProcess.run(
+            "/bin/sh", ["-c", script, "\(bytes)", path] + arguments, environment: environment(folder, extra),
+            in: folder)
     }
 
     /// Runs a built tool without limits.
     static func run(
         _ tool: String, _ arguments: [String], in folder: String, environment extra: [String: String] = [:],
         timeout: Double = 240
-    ) async throws -> ChildProcess.Result {
-        try await ChildProcess.run(
-            Executable.products.appendingPathComponent(tool).path, arguments, in: folder,
-            environment: environment(folder, extra), timeout: timeout)
+    ) async throws -> SpawnedProcess.Result {
+        try await SpawnedProcess.run(
+            Executable.products.appendingPathComponent(tool).path, arguments, environment: environment(folder, extra),
+            in: folder, timeout: .seconds(timeout))
     }
 
     /// The environment of a test process: a private config home and temporary folder.
@@ -99,13 +100,6 @@ final class SmallFilesystem: Sendable {
     }
 
     private static func command(_ tool: String, _ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        try SpawnedProcess(tool, arguments, output: .null, error: .null).waitUntilExit().status
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import NemoAPI
 import NemoCore
+import NemoTestSupport
 import Testing
 
 @Suite("nemo downloads and temporary files: full disks, read-only folders, FIFOs")

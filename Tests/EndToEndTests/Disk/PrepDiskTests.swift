@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import NemoAPI
+import NemoTestSupport
 import Testing
 
 @Suite("nemo-prep: full disks, unwritable folders, inputs that move or are not files")
@@ -73,27 +74,21 @@ struct PrepDiskTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // A large PNG (no shrink-on-load) keeps the single job busy long enough to change the later inputs.
         let slow = folder + "/slow.png"
-        let made = try await ChildProcess.run(
-            "/usr/bin/vips", ["black", slow, "8000", "6000", "--bands", "3"], in: folder,
-            environment: ProcessInfo.processInfo.environment)
+        let made = try await SpawnedProcess.run("/usr/bin/vips", ["black", slow, "8000", "6000", "--bands", "3"])
         try #require(made.status == 0, "vips black: \(made.stderr)")
         let victim = try DiskHarness.photos(["beach.jpg"], into: folder)[0]
         let changed = try DiskHarness.photos(["fog.jpg"], into: folder)[0]
         let replacement = Executable.images + "/mountain.jpg"
 
-        let process = Process()
-        process.executableURL = Executable.products.appendingPathComponent("nemo-prep")
-        process.arguments = [slow, victim, changed, "-o", "out", "--jobs", "1"]
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        let output = PipeReader(out)
-        try process.run()
+        let process = try SpawnedProcess(
+            Executable.products.appendingPathComponent("nemo-prep").path,
+            [slow, victim, changed, "-o", "out", "--jobs", "1"], in: folder, error: .standardOutput)
+        let out = process.standardOutput
+        let output = Task { await OwnThread.run { String(decoding: out?.readDataToEndOfFile() ?? Data(), as: UTF8.self) } }
         // The output folder is made once planning is done; while slow.png is open after that, its pixels are being
         // processed and the other two are not touched yet (one job, in input order). Stop the process there,
         // change the inputs, let it go on. Polled on a thread of its own, so a busy test pool cannot delay it.
-        let pid = process.processIdentifier
+        let pid = process.pid
         let intervened = await OwnThread.run {
             Self.intervene(pid: pid, while: slow, after: folder + "/out") {
                 try? FileManager.default.removeItem(atPath: victim)
@@ -101,11 +96,11 @@ struct PrepDiskTests {
                 try? FileManager.default.copyItem(atPath: replacement, toPath: changed)
             }
         }
-        let text = await output.text()
-        process.waitUntilExit()
+        let text = await output.value
+        let termination = await process.exit()
         try #require(intervened, "the inputs were changed while slow.png was processed: \(text)")
 
-        #expect(process.terminationStatus == 1, "\(text)")
+        #expect(termination.termination.status == 1, "\(text)")
         #expect(text.contains("beach.jpg: the file was removed or renamed after the batch was planned"), "\(text)")
         #expect(text.contains("fog.jpg: the file changed after the batch was planned"), "\(text)")
         #expect(DiskHarness.contents(of: folder + "/out") == ["manifest.json", "slow.png"], "no output for either")

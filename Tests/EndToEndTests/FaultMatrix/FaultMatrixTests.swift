@@ -1,6 +1,7 @@
 import Foundation
 import NemoAPI
 import NemoCore
+import NemoTestSupport
 import Testing
 
 @Suite("The fault matrix: every fault the mock injects × the nemo command that meets it")
@@ -102,7 +103,7 @@ struct FaultMatrixTests {
 
     /// Runs the built `nemo` with a private config home.
     private func nemo(_ arguments: [String], in folder: String, stdin: String? = nil) async throws
-        -> ChildProcess.Result
+        -> SpawnedProcess.Result
     {
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_CONFIG_HOME"] = folder + "/config"
@@ -111,9 +112,9 @@ struct FaultMatrixTests {
         for key in ["NEMO_TOKEN", "NEMO_API_URL", "NEMO_BACKEND", "NEMO_PROFILE", "NEMO_CONFIG", "NEMO_CLIENT_ID"] {
             environment.removeValue(forKey: key)
         }
-        return try await ChildProcess.run(
-            Executable.products.appendingPathComponent("nemo").path, arguments, in: folder, environment: environment,
-            stdin: stdin)
+        return try await SpawnedProcess.run(
+            Executable.products.appendingPathComponent("nemo").path, arguments, environment: environment, in: folder,
+            input: stdin.map { .file($0) } ?? .null)
     }
 
     /// The cached token and the client id, when the command left them.

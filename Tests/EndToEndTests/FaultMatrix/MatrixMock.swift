@@ -1,13 +1,14 @@
 import Dispatch
 import Foundation
 import NemoAPI
+import NemoTestSupport
 
 /// `nemo-mock serve` in its own process, playing a scenario written for one row: a fixtures folder whose
 /// `transcripts/` links every stored transcript and scenario and adds `matrix.scenario` (the row's base scenario
 /// plus its `fault:` lines). Exports serve the recorded clip (`--render recorded`), so downloads can be compared
 /// byte for byte.
 final class MatrixMock: Sendable {
-    let process: Process
+    let process: SpawnedProcess
     /// The mock's base URL.
     let url: String
     /// The row's fixtures folder (removed at stop).
@@ -53,15 +54,14 @@ final class MatrixMock: Sendable {
 
     deinit {
         // A test that stopped early (a failed #require) still ends its mock.
-        if process.isRunning { process.interrupt() }
+        process.interrupt()
         try? FileManager.default.removeItem(atPath: fixtures)
     }
 
     /// Stops the mock (SIGINT, as a user would) and removes the row's fixtures folder.
     func stop() async {
-        let process = process
         process.interrupt()
-        await OwnThread.run { process.waitUntilExit() }
+        _ = await process.exit()
         try? FileManager.default.removeItem(atPath: fixtures)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NemoTestSupport
 import Testing
 
 @testable import NemoRender
@@ -15,26 +16,7 @@ enum MediaTools {
 
     /// Runs `tool` (found on PATH) and returns its standard output; throws when it exits with a failure.
     static func run(_ tool: String, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let command = ([tool] + arguments).joined(separator: " ")
-            throw ToolFailure(description: "\(command) exited with \(process.terminationStatus)")
-        }
-        return data
-    }
-
-    /// A failed CLI run.
-    struct ToolFailure: Error, CustomStringConvertible {
-        /// The command and its status.
-        let description: String
+        try SpawnedProcess.output(of: tool, arguments)
     }
 
     /// ffprobe's `-show_streams -show_format` as JSON objects: (streams, format).
