@@ -39,6 +39,11 @@ public final class SpawnedProcess: Sendable {
         /// Whether a signal killed it.
         public let signalled: Bool
 
+        public init(status: Int32, signalled: Bool) {
+            self.status = status
+            self.signalled = signalled
+        }
+
         public var description: String { signalled ? "killed by signal \(status)" : "exit \(status)" }
 
         /// A child that exited by itself with `status`.
