@@ -103,6 +103,38 @@ struct LocalExportTests {
         #expect(probe.hasPrefix("480"))
     }
 
+    @Test("clips inside a folder given to nemo run are uploaded in their place; a folder of clips alone needs no prep")
+    func clipsInFolders() async throws {
+        let mock = try MockProcess(credits: 1_000)  // two runs
+        let folder = try Executable.folder()
+        for path in ["album/sub", "clips"] {
+            try FileManager.default.createDirectory(atPath: folder + "/" + path, withIntermediateDirectories: true)
+        }
+        for photo in ["album/a.png", "album/sub/d.png"] {
+            _ = try Self.tool("ffmpeg", [
+                "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=0xD02020:s=320x180", "-frames:v", "1",
+                folder + "/" + photo,
+            ])
+        }
+        for clip in ["album/b.mp4", "album/sub/c.mov", "album/.hidden.mp4", "clips/x.mp4"] {
+            _ = try Self.tool("ffmpeg", [
+                "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=0x808080:s=320x180:r=25:d=0.4", "-c:v", "libx264",
+                "-pix_fmt", "yuv420p", folder + "/" + clip,
+            ])
+        }
+        func uploaded(_ argument: String) async throws -> [String?]? {
+            let run = try await Executable.run(
+                "nemo", ["run", argument, "--api-url", mock.url, "--poll-interval", "0.05", "--out", "v.mp4", "--json"],
+                in: folder)
+            #expect(run.status == 0, "\(argument): \(run.stderr)")
+            let event = try run.jsonLines().first { $0["event"]?.stringValue == "uploaded" }
+            return event?["files"]?.arrayValue?.map(\.stringValue)
+        }
+        // Name order, a subfolder's files in its place, hidden files skipped: the photos prepared, the clips as they are.
+        #expect(try await uploaded("album") == ["a.png", "b.mp4", "c.mov", "d.png"])
+        #expect(try await uploaded("clips") == ["x.mp4"])
+    }
+
     @Test("nothing to render, or a bad --size, is a clear error")
     func errors() async throws {
         let mock = try MockProcess()

@@ -105,7 +105,14 @@ struct RunPipeline: Sendable {
         let reporter = context.reporter
         guard let choice = AspectChoice(parsing: aspect) else { throw CLIError.usage("--aspect must be auto or W:H.") }
         let configuration = PrepConfiguration(aspect: choice, maxBytes: context.settings.profile.maxUploadBytes)
-        let inputs = try InputCollector(recursive: true, outputFolder: folder).collect(given.photoArguments)
+        let inputs: [PlannedInput]
+        do {
+            inputs = try InputCollector(recursive: true, outputFolder: folder).collect(given.photoArguments)
+        } catch {
+            // Folders of clips only: nothing for prep.
+            guard error.code == .noInputs, !given.videos.isEmpty else { throw error }
+            return given.videos
+        }
         let manifest = try await Task.detached {
             try PrepRunner(configuration: configuration).run(inputs, outputFolder: folder) { step in
                 reporter.progress("Preparing  ", done: step.completed, total: step.total, unit: .items)
