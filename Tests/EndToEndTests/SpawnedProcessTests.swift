@@ -22,7 +22,8 @@ struct SpawnedProcessTests {
             sigemptyset(&blocked)
             sigaddset(&blocked, SIGINT)
             pthread_sigmask(SIG_BLOCK, &blocked, nil)
-            return Result { try SpawnedProcess("/bin/sleep", ["30"]) }
+            // Long enough to outlast a busy test pool: the signal may come tens of seconds after the start.
+            return Result { try SpawnedProcess("/bin/sleep", ["600"]) }
         }.get()
         child.interrupt()
         let ended = await child.exit(timeout: .seconds(10))
@@ -40,7 +41,7 @@ struct SpawnedProcessTests {
 
     @Test("a child past its time limit is terminated, and says so")
     func timeLimit() async throws {
-        let result = try await SpawnedProcess.run("/bin/sleep", ["30"], timeout: .milliseconds(200))
+        let result = try await SpawnedProcess.run("/bin/sleep", ["600"], timeout: .milliseconds(200))
         #expect(result.timedOut)
         #expect(result.termination == SpawnedProcess.Termination(status: SIGTERM, signalled: true))
     }

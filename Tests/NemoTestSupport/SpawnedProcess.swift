@@ -134,6 +134,7 @@ public final class SpawnedProcess: Sendable {
                 throw Failure(description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
             }
             pid = child
+            Self.record(child, [executable] + arguments)
             standardOutput = outputEnd.map { FileHandle(fileDescriptor: $0, closeOnDealloc: true) }
             standardError = errorEnd.map { FileHandle(fileDescriptor: $0, closeOnDealloc: true) }
         } catch {
@@ -197,6 +198,17 @@ public final class SpawnedProcess: Sendable {
                 usleep(5_000)
             }
         }
+    }
+
+    /// Appends "pid command" to the file `NEMO_TEST_SPAWN_LOG` names, if set: `scripts/harden` uses it to tell which
+    /// command a sanitizer report (a file named after the process id) came from.
+    private static func record(_ pid: pid_t, _ command: [String]) {
+        guard let path = ProcessInfo.processInfo.environment["NEMO_TEST_SPAWN_LOG"] else { return }
+        let line = "\(pid) \(command.joined(separator: " "))\n"
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        _ = line.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
+        close(fd)
     }
 
     /// `waitpid` for one child; nil when `blocking` is false and it still runs.
