@@ -28,6 +28,9 @@ struct AudioClip: Sendable, Equatable {
     var sourceStart: Double = 0
     /// Whether a file without an audio stream is silence rather than an error: the sound of a video clip.
     var isOptional = false
+    /// Whether the file's first picture is time zero (the sound of a video clip): sound that starts later than the
+    /// picture in the file starts as much later in the clip, and `sourceStart` counts from the picture's start.
+    var alignsWithPicture = false
 
     /// The volume clamped into 0...1.
     var clampedVolume: Double { min(max(volume, 0), 1) }

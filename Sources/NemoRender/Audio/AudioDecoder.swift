@@ -33,12 +33,18 @@ final class AudioDecoder {
     private var decodedAny = false
     /// Output sample frames still to drop from the start (the clip begins later in the file).
     private var skipFrames: Int
+    /// Silent sample frames still to give before the file's first sample (its sound starts after its picture).
+    private var silenceFrames = 0
 
     /// Opens `path` and prepares decoding to `format`'s rate and channels, starting `skipping` seconds into it.
     ///
     /// The skipped part is decoded and dropped, so the start is exact to the sample whatever the file's packets.
+    /// With `alignedToPicture` (a video's sound), time zero is the start of the file's video stream, as for its
+    /// pictures: sound that begins later in the file (a later start time) is preceded by as much silence.
     /// Every stored property has its value before the first `throw`, so `deinit` frees what was opened on failure.
-    init(path: String, format: AudioFormat, skipping seconds: Double = 0) throws(RenderError) {
+    init(
+        path: String, format: AudioFormat, skipping seconds: Double = 0, alignedToPicture: Bool = false
+    ) throws(RenderError) {
         self.path = path
         self.channels = format.channels
         self.skipFrames = seconds.isFinite && seconds > 0
@@ -55,6 +61,12 @@ final class AudioDecoder {
         code = av_find_best_stream(formatContext, AVMEDIA_TYPE_AUDIO, -1, -1, &codec, 0)
         guard code >= 0, let codec else { throw Self.unreadable(path, code, "finding an audio stream") }
         streamIndex = code
+        if alignedToPicture {
+            let lead = Self.lead(of: code, in: formatContext)
+            let start = (seconds.isFinite ? min(max(seconds, 0), 360_000) : 0) - lead
+            skipFrames = start > 0 ? Int((start * Double(format.sampleRate)).rounded()) : 0
+            silenceFrames = start < 0 ? Int((-start * Double(format.sampleRate)).rounded()) : 0
+        }
         let duration = formatContext.pointee.duration
         containerDuration = duration > 0 && duration != nemo_av_nopts_value()
             ? Double(duration) / Double(AV_TIME_BASE) : nil
@@ -105,8 +117,34 @@ final class AudioDecoder {
         av_frame_free(&frame)
     }
 
+    /// How many seconds after the start of the file's video stream its audio stream `index` starts (negative when
+    /// the sound starts first; 0 when either start is unknown or the gap is over a minute early or an hour late,
+    /// which are a container's odd timestamps rather than a recording).
+    private static func lead(of index: Int32, in context: UnsafeMutablePointer<AVFormatContext>) -> Double {
+        func start(_ stream: Int32) -> Double? {
+            guard stream >= 0, let stream = context.pointee.streams[Int(stream)] else { return nil }
+            let stamp = stream.pointee.start_time
+            guard stamp != nemo_av_nopts_value() else { return nil }
+            return Double(stamp) * av_q2d(stream.pointee.time_base)
+        }
+        let video = av_find_best_stream(context, AVMEDIA_TYPE_VIDEO, -1, -1, nil, 0)
+        guard let audioStart = start(index), let videoStart = start(video) else { return 0 }
+        let lead = audioStart - videoStart
+        return lead > -60 && lead < 3_600 ? lead : 0
+    }
+
     /// Reads up to `frames` sample frames (interleaved) into `buffer`; returns how many, fewer only at the end.
     func read(into buffer: UnsafeMutablePointer<Float>, frames: Int) throws(RenderError) -> Int {
+        guard silenceFrames > 0 else { return try readDecoded(into: buffer, frames: frames) }
+        let silent = min(silenceFrames, frames)
+        buffer.update(repeating: 0, count: silent * channels)
+        silenceFrames -= silent
+        guard silent < frames else { return silent }
+        return silent + (try readDecoded(into: buffer + silent * channels, frames: frames - silent))
+    }
+
+    /// `read(into:frames:)` from the file's samples (after the leading silence).
+    private func readDecoded(into buffer: UnsafeMutablePointer<Float>, frames: Int) throws(RenderError) -> Int {
         while skipFrames > 0, !finished {
             if pending.count == pendingStart {
                 pending.removeAll(keepingCapacity: true)

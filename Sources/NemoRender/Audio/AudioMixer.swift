@@ -45,7 +45,9 @@ final class AudioMixer {
             let probe: AudioDecoder
             let decoded: Int
             do throws(RenderError) {
-                probe = try AudioDecoder(path: clip.path, format: format, skipping: clip.sourceStart)
+                probe = try AudioDecoder(
+                    path: clip.path, format: format, skipping: clip.sourceStart,
+                    alignedToPicture: clip.alignsWithPicture)
                 var firstSamples = [Float](repeating: 0, count: 64 * format.channels)
                 decoded = try firstSamples.withUnsafeMutableBufferPointer { (buffer) throws(RenderError) in
                     try probe.read(into: buffer.baseAddress!, frames: 64)
@@ -109,7 +111,8 @@ final class AudioMixer {
         if tracks[index].source == nil {
             let clip = tracks[index].clip
             tracks[index].source = try ClipSource(
-                path: clip.path, format: format, loops: clip.loops, sourceStart: clip.sourceStart)
+                path: clip.path, format: format, loops: clip.loops, sourceStart: clip.sourceStart,
+                alignedToPicture: clip.alignsWithPicture)
         }
         guard let source = tracks[index].source else { return }
         let wanted = to - from

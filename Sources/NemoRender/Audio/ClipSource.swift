@@ -12,6 +12,8 @@ final class ClipSource {
     private let loops: Bool
     /// Where each pass begins in the file, in seconds.
     private let sourceStart: Double
+    /// Whether the file's first picture is time zero (see ``AudioClip/alignsWithPicture``).
+    private let alignedToPicture: Bool
     /// The seam crossfade, in sample frames (0 when not looping).
     private let crossfadeFrames: Int
     /// The current pass's decoder.
@@ -33,13 +35,17 @@ final class ClipSource {
     static let crossfadeSeconds = 0.010
 
     /// Opens the file for a clip, each pass beginning `sourceStart` seconds into it.
-    init(path: String, format: AudioFormat, loops: Bool, sourceStart: Double = 0) throws(RenderError) {
+    init(
+        path: String, format: AudioFormat, loops: Bool, sourceStart: Double = 0, alignedToPicture: Bool = false
+    ) throws(RenderError) {
         self.path = path
         self.format = format
         self.loops = loops
         self.sourceStart = sourceStart
+        self.alignedToPicture = alignedToPicture
         crossfadeFrames = loops ? Int((Self.crossfadeSeconds * Double(format.sampleRate)).rounded()) : 0
-        decoder = try AudioDecoder(path: path, format: format, skipping: sourceStart)
+        decoder = try AudioDecoder(
+            path: path, format: format, skipping: sourceStart, alignedToPicture: alignedToPicture)
         scratch = [Float](repeating: 0, count: Self.chunkFrames * format.channels)
     }
 
@@ -83,7 +89,8 @@ final class ClipSource {
     /// Reopens the file and blends the held tail of the last pass into the head of the new one.
     private func startNextPass() throws(RenderError) {
         let channels = format.channels
-        decoder = try AudioDecoder(path: path, format: format, skipping: sourceStart)
+        decoder = try AudioDecoder(
+            path: path, format: format, skipping: sourceStart, alignedToPicture: alignedToPicture)
         passFrames = 0
         let tailFrames = held.count / channels
         var head = [Float](repeating: 0, count: held.count)

@@ -15,6 +15,7 @@ extension RenderPlan {
                 fadeIn: min(duration / 2, fadeIn), fadeOut: min(duration / 2, fadeOut ?? Self.soundEdge), loops: false)
             sound.sourceStart = inPoint
             sound.isOptional = true
+            sound.alignsWithPicture = true
             return sound
         }
     }

@@ -78,6 +78,24 @@ struct VideoClipRenderTests {
         #expect(after < 0.005, "silence after the file's end: rms \(after)")
     }
 
+    @Test("sound that starts later than the picture in the file starts as much later in the clip", arguments: [
+        (trimMilliseconds: 0, onset: 0.5), (trimMilliseconds: 300, onset: 0.2), (trimMilliseconds: 800, onset: 0.0),
+    ])
+    func soundKeepsItsPlaceAgainstThePicture(trimMilliseconds: Int, onset: Double) throws {
+        let fixture = try Fixture()
+        // 2 s of picture from 0 s; a tone from 0.5 s (the audio stream's start time), PCM so the start is exact.
+        _ = try MediaTools.run("ffmpeg", [
+            "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=gray:s=320x180:r=25:d=2", "-itsoffset", "0.5",
+            "-f", "lavfi", "-i", "sine=frequency=440:duration=1.5", "-map", "0:v", "-map", "1:a", "-c:v", "libx264",
+            "-pix_fmt", "yuv420p", "-c:a", "pcm_s16le", fixture.folder + "/late.mkv",
+        ])
+        let segment = #"{"d":1000,"m":{"cdn_url":"late.mkv","file_type":"video","trim_start_ms":\#(trimMilliseconds)}}"#
+        let samples = try MediaTools.decodeAudio(try fixture.render(segment, to: "late.mp4").path)
+        let first = try #require(samples.firstIndex { abs($0) > 0.02 })
+        let heard = Double(first / 2) / 48_000
+        #expect(abs(heard - onset) < 0.025, "the tone is first heard at \(heard) s, expected \(onset) s")
+    }
+
     @Test("trim_start_ms starts the clip later in the file")
     func inPoint() throws {
         let fixture = try Fixture()
