@@ -10,6 +10,24 @@ public struct MessageUpdates: AsyncSequence, Sendable {
 
     let stream: AsyncThrowingStream<MessageUpdate, any Error>
     let unread: Counter
+    let producer: Producer
+
+    /// The task reading the stream, so that iteration ends only once it has ended: when the caller stops early
+    /// (cancelled, as on Ctrl-C), nothing of the message (a request, a retry, a state read) goes on behind its back,
+    /// and a command that exits next leaves no request in flight.
+    final class Producer: Sendable {
+        private let task = Mutex<Task<Void, Never>?>(nil)
+
+        /// Records the task (once, when the stream is built).
+        func run(_ task: Task<Void, Never>) {
+            self.task.withLock { $0 = task }
+        }
+
+        /// Returns once the task has ended.
+        func finished() async {
+            await task.withLock { $0 }?.value
+        }
+    }
 
     /// Counts the updates yielded and not read yet.
     final class Counter: Sendable {
@@ -32,17 +50,24 @@ public struct MessageUpdates: AsyncSequence, Sendable {
     public struct AsyncIterator: AsyncIteratorProtocol {
         var base: AsyncThrowingStream<MessageUpdate, any Error>.AsyncIterator
         let unread: Counter
+        let producer: Producer
 
-        /// The next update; `nil` at the end.
+        /// The next update; `nil` at the end (once the reading task has ended too).
         public mutating func next() async throws -> MessageUpdate? {
-            let update = try await base.next()
-            if update != nil { unread.add(-1) }
+            let update: MessageUpdate?
+            do {
+                update = try await base.next()
+            } catch {
+                await producer.finished()
+                throw error
+            }
+            if update != nil { unread.add(-1) } else { await producer.finished() }
             return update
         }
     }
 
     /// An iterator over the updates.
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(base: stream.makeAsyncIterator(), unread: unread)
+        AsyncIterator(base: stream.makeAsyncIterator(), unread: unread, producer: producer)
     }
 }

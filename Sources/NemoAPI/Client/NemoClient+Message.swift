@@ -14,6 +14,7 @@ extension NemoClient {
     /// however long the stream is.
     public nonisolated func send(message text: String) -> MessageUpdates {
         let unread = MessageUpdates.Counter()
+        let producer = MessageUpdates.Producer()
         let stream = AsyncThrowingStream<MessageUpdate, any Error> { continuation in
             let task = Task {
                 do {
@@ -29,9 +30,10 @@ extension NemoClient {
                     continuation.finish(throwing: error)
                 }
             }
+            producer.run(task)
             continuation.onTermination = { _ in task.cancel() }
         }
-        return MessageUpdates(stream: stream, unread: unread)
+        return MessageUpdates(stream: stream, unread: unread, producer: producer)
     }
 
     /// Sends a message like ``send(message:)``, calling `update` for each step as it happens (the stream is read no

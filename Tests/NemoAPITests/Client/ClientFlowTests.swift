@@ -227,6 +227,21 @@ struct ClientFlowTests {
         }
     }
 
+    @Test("a caller that stops (cancelled, as on Ctrl-C) sees the updates end only once the message's work has stopped")
+    func cancelledCallerOutlastsNothing() async throws {
+        let sleeper = SlowToStopSleeper()
+        // The stream drops after two events; the client then waits (the sleeper) before reading the state.
+        try await ClientHarness.with(scenario: "drop-after-2", sleeper: sleeper) { harness in
+            let client = harness.client
+            let caller = Task { for try await _ in client.send(message: "make me a video") {} }
+            var waits = sleeper.started.makeAsyncIterator()
+            _ = await waits.next()
+            caller.cancel()
+            _ = await caller.result
+            #expect(sleeper.stopped, "the caller's loop ended while the message's work was still going on")
+        }
+    }
+
     @Test("files are checked before upload: type and the profile's size limit")
     func uploadValidation() async throws {
         try await ClientHarness.with(profile: .imageToVideoLTX) { harness in

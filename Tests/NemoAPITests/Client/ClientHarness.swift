@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import NemoAPI
 import NemoCore
@@ -19,11 +20,12 @@ struct ClientHarness: Sendable {
     let client: NemoClient
     let sleeper: RecordingSleeper
 
-    /// Runs `body` against a fresh mock in `scenario` and stops it afterwards.
+    /// Runs `body` against a fresh mock in `scenario` and stops it afterwards (the client waits with `custom`, when
+    /// given, instead of recording its waits in `sleeper`).
     static func with<T: Sendable>(
         scenario: String = "default", timeScale: Double = 0, credits: Int = 100,
         profile: ProductProfile = .createVideoFromImages,
-        liveness: LivenessPolicy.Configuration = .init(), maximumPolls: Int = 20,
+        liveness: LivenessPolicy.Configuration = .init(), maximumPolls: Int = 20, sleeper custom: (any Sleeper)? = nil,
         _ body: (ClientHarness) async throws -> T
     ) async throws -> T {
         let server = try MockServer(
@@ -39,7 +41,8 @@ struct ClientHarness: Sendable {
                 baseURL: url, profile: profile, stateFolder: folder,
                 environment: ["HOME": folder], liveness: liveness,
                 recovery: StreamRecovery.Configuration(firstWait: .seconds(30), nextWait: .seconds(60)),
-                polling: RenderPolling.Configuration(interval: .seconds(30), maximumPolls: maximumPolls), sleeper: sleeper))
+                polling: RenderPolling.Configuration(interval: .seconds(30), maximumPolls: maximumPolls),
+                sleeper: custom ?? sleeper))
         let harness = ClientHarness(
             server: server, baseURL: url, stateFolder: folder, client: client, sleeper: sleeper)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -110,5 +113,32 @@ extension [MessageUpdate] {
     var outcome: MessageOutcome? {
         for update in self { if case .completed(let outcome) = update { return outcome } }
         return nil
+    }
+}
+
+/// A sleeper that waits until cancelled and then takes 300 ms to give up (as tearing down a transfer can), so a
+/// test can tell whether its caller returned before the work behind it had stopped.
+final class SlowToStopSleeper: Sleeper {
+    /// Yields when a wait begins.
+    let started: AsyncStream<Void>
+    private let start: AsyncStream<Void>.Continuation
+    private let ended = Atomic(false)
+
+    init() {
+        (started, start) = AsyncStream<Void>.makeStream()
+    }
+
+    /// Whether a cancelled wait has finished giving up.
+    var stopped: Bool { ended.load(ordering: .sequentiallyConsistent) }
+
+    func sleep(for duration: Duration) async throws {
+        start.yield()
+        while !Task.isCancelled { try? await Task.sleep(for: .milliseconds(5)) }
+        // Not cancellable: the tear-down takes its time whatever happens.
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { done.resume() }
+        }
+        ended.store(true, ordering: .sequentiallyConsistent)
+        throw CancellationError()
     }
 }
