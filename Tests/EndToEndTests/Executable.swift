@@ -87,13 +87,7 @@ final class MockProcess: Sendable {
     static func launch(_ arguments: [String]) throws -> (process: SpawnedProcess, url: String) {
         let process = try SpawnedProcess(
             Executable.products.appendingPathComponent("nemo-mock").path, arguments, error: .null)
-        var line = Data()
-        while !line.contains(0x0A) {
-            let chunk = process.standardOutput!.availableData
-            if chunk.isEmpty { break }
-            line += chunk
-        }
-        let text = String(decoding: line, as: UTF8.self)
+        let text = process.readOutput(until: "\n")
         guard let range = text.range(of: #"url=(\S+)"#, options: .regularExpression) else {
             process.terminate()
             throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "nemo-mock: \(text)"])

@@ -152,12 +152,7 @@ struct InterruptTests {
             ], environment: environment, in: folder, error: .null)
         let out = try #require(process.standardOutput)
         let seen = await OwnThread.run {
-            var seen = ""
-            while !seen.contains("render_submitted") {
-                let chunk = out.availableData
-                if chunk.isEmpty { break }
-                seen += String(decoding: chunk, as: UTF8.self)
-            }
+            let seen = process.readOutput(until: "render_submitted")
             process.interrupt()
             return seen + String(decoding: out.readDataToEndOfFile(), as: UTF8.self)
         }
@@ -244,16 +239,7 @@ struct MockAndConfigTests {
         let process = try SpawnedProcess(
             Executable.products.appendingPathComponent("nemo").path, ["mock", "--fixtures", Executable.fixtures],
             error: .inherit)
-        let out = try #require(process.standardOutput)
-        let line = await OwnThread.run {
-            var line = ""
-            while !line.contains("\n") {
-                let chunk = out.availableData
-                if chunk.isEmpty { break }
-                line += String(decoding: chunk, as: UTF8.self)
-            }
-            return line
-        }
+        let line = await OwnThread.run { process.readOutput(until: "\n") }
         let url = try #require(line.split(separator: " ").first { $0.hasPrefix("url=") }?.dropFirst(4))
         let health = try await CurlTransport().send(HTTPRequest(method: .get, url: URL(string: "\(url)/_mock/health")!))
         #expect(health.status == 200)

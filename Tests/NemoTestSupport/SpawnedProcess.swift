@@ -253,6 +253,16 @@ extension SpawnedProcess {
             stderr: String(decoding: await stderr, as: UTF8.self), timedOut: timedOut)
     }
 
+    /// Reads the child's standard output until `marker` has appeared (or the output ended) and returns what was read;
+    /// blocks the calling thread (call it through `OwnThread.run` from async code).
+    public func readOutput(until marker: String) -> String {
+        var text = ""
+        while !text.contains(marker), let chunk = standardOutput?.availableData, !chunk.isEmpty {
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        return text
+    }
+
     /// Runs a child to its end on the calling thread and returns its standard output (standard error is dropped);
     /// throws unless it exits with 0. For synchronous helpers around tools like ffmpeg and ffprobe.
     public static func output(of executable: String, _ arguments: [String]) throws -> Data {
