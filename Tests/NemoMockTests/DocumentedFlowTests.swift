@@ -158,7 +158,7 @@ import Testing
                 frozen.append(
                     try await mock.get("/api/credits/balance/simple", token: token).json()["data"]["frozen"].int ?? -1)
             }
-            _ = try await run.value
+            #expect(try await run.value.truncated == false, "the whole stream was read: the run is over")
             #expect(frozen.contains(100))
             let after = try await mock.get("/api/credits/balance/simple", token: token).json()["data"]
             #expect(after["frozen"].int == 0 && after["available"].int == 0 && after["total"].int == 0)

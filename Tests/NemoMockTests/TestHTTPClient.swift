@@ -1,4 +1,5 @@
 import Foundation
+import NemoTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -58,10 +59,11 @@ struct TestHTTPClient: Sendable {
 
     init(url: URL) { self.port = url.port ?? 80 }
 
-    /// Sends one request on a new connection (`Connection: close`) and reads the whole response.
+    /// Sends one request on a new connection (`Connection: close`) and reads the whole response; a read waits at
+    /// most `timeout` seconds (times `NEMO_TEST_SLOWDOWN`: under a sanitizer a slowed-down mock's pauses grow too).
     func send(
         _ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8] = [],
-        timeout: Double = 30
+        timeout: Double = 30 * TestTiming.slowdown
     ) async throws -> TestResponse {
         let raw = Self.requestBytes(method: method, path: path, port: port, headers: headers, body: body)
         let port = self.port
