@@ -22,16 +22,7 @@ enum Executable {
     }()
 
     /// What a finished process left.
-    struct Result: Sendable {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-
-        /// Every stdout line parsed as JSON (fails the caller's expectation if one does not parse).
-        func jsonLines() throws -> [JSONValue] {
-            try stdout.split(separator: "\n").map { try JSONValue(parsing: String($0)) }
-        }
-    }
+    typealias Result = SpawnedProcess.Result
 
     /// Runs `tool` with `arguments` in `folder` with a private config home; waits at most `timeout`.
     static func run(
@@ -46,9 +37,7 @@ enum Executable {
         environment["NEMO_MOCK_RENDER"] = "recorded"
         for (key, value) in extra { environment[key] = value }
         let path = useProducts ? products.appendingPathComponent(tool).path : "/bin/" + tool
-        let result = try await SpawnedProcess.run(
-            path, arguments, environment: environment, in: folder, timeout: timeout)
-        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
+        return try await SpawnedProcess.run(path, arguments, environment: environment, in: folder, timeout: timeout)
     }
 
     /// A fresh working folder, removed when the test process exits.
@@ -58,6 +47,13 @@ enum Executable {
         _ = removalAtExit
         createdFolders.withLock { $0.append(path) }
         return path
+    }
+}
+
+extension SpawnedProcess.Result {
+    /// Every stdout line parsed as JSON (fails the caller's expectation if one does not parse).
+    func jsonLines() throws -> [JSONValue] {
+        try stdout.split(separator: "\n").map { try JSONValue(parsing: String($0)) }
     }
 }
 

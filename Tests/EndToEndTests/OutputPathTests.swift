@@ -1,4 +1,5 @@
 import Foundation
+import NemoTestSupport
 import Testing
 
 /// An output nobody can write is refused before anything is uploaded or rendered.

@@ -1,5 +1,6 @@
 import Foundation
 import NemoAPI
+import NemoTestSupport
 import Testing
 
 @Suite("nemo-prep, the built binary")

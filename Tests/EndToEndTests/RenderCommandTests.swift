@@ -1,5 +1,6 @@
 import Foundation
 import NemoAPI
+import NemoTestSupport
 import Testing
 
 /// `nemo render draft.json`: a saved draft rendered offline, its media found beside it.

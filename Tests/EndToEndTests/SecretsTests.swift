@@ -1,5 +1,6 @@
 import Foundation
 import NemoAPI
+import NemoTestSupport
 import Testing
 
 @Suite("Secrets never reach output, logs or the journal")

@@ -1,5 +1,6 @@
 import Foundation
 import NemoAPI
+import NemoTestSupport
 import Testing
 
 /// How `nemo say` shows an answer that streams in partial pieces and then arrives whole as the final text.

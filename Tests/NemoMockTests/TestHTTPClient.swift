@@ -86,11 +86,7 @@ struct TestHTTPClient: Sendable {
     }
 
     static func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread { continuation.resume(with: Result { try work() }) }
-            thread.stackSize = 1 << 20
-            thread.start()
-        }
+        try await OwnThread.run { Result { try work() } }.get()
     }
 
     static func connect(port: Int, timeout: Double) throws -> Int32 {

@@ -253,11 +253,12 @@ extension SpawnedProcess {
             stderr: String(decoding: await stderr, as: UTF8.self), timedOut: timedOut)
     }
 
-    /// Reads the child's standard output until `marker` has appeared (or the output ended) and returns what was read;
-    /// blocks the calling thread (call it through `OwnThread.run` from async code).
-    public func readOutput(until marker: String) -> String {
+    /// Reads the child's standard output until `marker` has appeared, or to its end (without a marker, or when the
+    /// output ends first), and returns what was read; blocks the calling thread (call it through `OwnThread.run` from
+    /// async code).
+    public func readOutput(until marker: String? = nil) -> String {
         var text = ""
-        while !text.contains(marker), let chunk = standardOutput?.availableData, !chunk.isEmpty {
+        while marker.map({ !text.contains($0) }) ?? true, let chunk = standardOutput?.availableData, !chunk.isEmpty {
             text += String(decoding: chunk, as: UTF8.self)
         }
         return text

@@ -8,8 +8,26 @@ import NemoRender
 /// photos: name order, subfolders in place, hidden files skipped). Prep skips them in folders by itself, since they
 /// are not images.
 struct RunInputs: Sendable {
+    /// One file in the order the user gave it: a clip, or a photo (named, or found in a folder given).
+    enum Item: Sendable, Equatable {
+        case video(String)
+        case photo(String)
+    }
+
     /// The arguments, files or folders, in the order given.
     let arguments: [String]
+    /// Every file they name, in order: folders walked once, here.
+    let items: [Item]
+
+    init(arguments: [String]) {
+        self.arguments = arguments
+        items = arguments.flatMap { argument -> [Item] in
+            if Self.isFolder(argument) {
+                return Self.files(in: argument).map { Self.hasVideoExtension($0) ? .video($0) : .photo($0) }
+            }
+            return [Self.hasVideoExtension(argument) ? .video(argument) : .photo(argument)]
+        }
+    }
 
     /// Whether `path` has a video extension.
     static func hasVideoExtension(_ path: String) -> Bool {
@@ -22,11 +40,6 @@ struct RunInputs: Sendable {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
     }
 
-    /// Whether `path` names a video clip: a file (not a folder) with a video extension.
-    static func isVideo(_ path: String) -> Bool {
-        hasVideoExtension(path) && !isFolder(path)
-    }
-
     /// Every file under `folder`, in prep's order: names sorted, a subfolder's files in its place, hidden ones skipped.
     static func files(in folder: String) -> [String] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
@@ -36,33 +49,27 @@ struct RunInputs: Sendable {
         }
     }
 
-    /// The arguments that go through prep (files and folders of photos).
-    var photoArguments: [String] { arguments.filter { !Self.isVideo($0) } }
+    /// The arguments that go through prep (files and folders of photos): all but the clips named.
+    var photoArguments: [String] { arguments.filter { !items.contains(.video($0)) } }
 
     /// Every clip: the ones named, and the ones inside the folders given, in order.
-    var videos: [String] { uploadOrder(prepared: []) }
+    var videos: [String] { items.compactMap { if case .video(let path) = $0 { path } else { nil } } }
 
-    /// The files to upload in the order the user named them: each clip where it was named or found, and each photo
-    /// argument's prepared copies (`prepared` pairs an input path with its output, in prep's order) where it was
-    /// named or found.
+    /// The files to upload in the order the user gave them: each clip where it was named or found, and the prepared
+    /// copy of each photo (`prepared` pairs an input path with its output, in prep's order) where it was named or
+    /// found; prepared copies of no item come last.
     func uploadOrder(prepared: [(input: String, output: String)]) -> [String] {
         var placed = [Bool](repeating: false, count: prepared.count)
         var order: [String] = []
-        func place(_ input: String) {
-            for (index, item) in prepared.enumerated() where !placed[index] && item.input == input {
-                placed[index] = true
-                order.append(item.output)
-            }
-        }
-        for argument in arguments {
-            if Self.isVideo(argument) {
-                order.append(argument)
-            } else if Self.isFolder(argument) {
-                for file in Self.files(in: argument) {
-                    if Self.hasVideoExtension(file) { order.append(file) } else { place(file) }
+        for item in items {
+            switch item {
+            case .video(let path):
+                order.append(path)
+            case .photo(let path):
+                for (index, entry) in prepared.enumerated() where !placed[index] && entry.input == path {
+                    placed[index] = true
+                    order.append(entry.output)
                 }
-            } else {
-                place(argument)
             }
         }
         return order + prepared.indices.filter { !placed[$0] }.map { prepared[$0].output }

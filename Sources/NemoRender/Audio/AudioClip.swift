@@ -26,11 +26,10 @@ struct AudioClip: Sendable, Equatable {
     var fadeCurve: FadeCurve = .linear
     /// Where in the file the clip begins, in seconds (each loop pass begins there too).
     var sourceStart: Double = 0
-    /// Whether a file without an audio stream is silence rather than an error: the sound of a video clip.
-    var isOptional = false
-    /// Whether the file's first picture is time zero (the sound of a video clip): sound that starts later than the
-    /// picture in the file starts as much later in the clip, and `sourceStart` counts from the picture's start.
-    var alignsWithPicture = false
+    /// Whether this is the sound of a video clip: a file without (decodable) sound is then silence rather than an
+    /// error, and the file's first picture is time zero: sound that starts later than the picture in the file starts
+    /// as much later in the clip, and `sourceStart` counts from the picture's start.
+    var isVideoSound = false
 
     /// The volume clamped into 0...1.
     var clampedVolume: Double { min(max(volume, 0), 1) }

@@ -32,7 +32,7 @@ final class AudioDecoder {
     /// Whether at least one frame was decoded (later corrupt packets are skipped, not fatal).
     private var decodedAny = false
     /// Output sample frames still to drop from the start (the clip begins later in the file).
-    private var skipFrames: Int
+    private var skipFrames = 0
     /// Silent sample frames still to give before the file's first sample (its sound starts after its picture).
     private var silenceFrames = 0
 
@@ -47,8 +47,6 @@ final class AudioDecoder {
     ) throws(RenderError) {
         self.path = path
         self.channels = format.channels
-        self.skipFrames = seconds.isFinite && seconds > 0
-            ? Int((min(seconds, 360_000) * Double(format.sampleRate)).rounded()) : 0
         _ = LibAV.quietLogging
         var code = avformat_open_input(&formatContext, path, nil, nil)
         if code == nemo_averror(ENOENT) {
@@ -61,12 +59,11 @@ final class AudioDecoder {
         code = av_find_best_stream(formatContext, AVMEDIA_TYPE_AUDIO, -1, -1, &codec, 0)
         guard code >= 0, let codec else { throw Self.unreadable(path, code, "finding an audio stream") }
         streamIndex = code
-        if alignedToPicture {
-            let lead = Self.lead(of: code, in: formatContext)
-            let start = (seconds.isFinite ? min(max(seconds, 0), 360_000) : 0) - lead
-            skipFrames = start > 0 ? Int((start * Double(format.sampleRate)).rounded()) : 0
-            silenceFrames = start < 0 ? Int((-start * Double(format.sampleRate)).rounded()) : 0
-        }
+        // Where reading starts, in seconds of the file's sound: before its first sample means silence first.
+        let start = (seconds.isFinite ? min(max(seconds, 0), 360_000) : 0)
+            - (alignedToPicture ? Self.lead(of: code, in: formatContext) : 0)
+        let startFrames = Int((abs(start) * Double(format.sampleRate)).rounded())
+        if start > 0 { skipFrames = startFrames } else { silenceFrames = startFrames }
         let duration = formatContext.pointee.duration
         containerDuration = duration > 0 && duration != nemo_av_nopts_value()
             ? Double(duration) / Double(AV_TIME_BASE) : nil

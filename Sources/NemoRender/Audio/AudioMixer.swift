@@ -47,18 +47,18 @@ final class AudioMixer {
             do throws(RenderError) {
                 probe = try AudioDecoder(
                     path: clip.path, format: format, skipping: clip.sourceStart,
-                    alignedToPicture: clip.alignsWithPicture)
+                    alignedToPicture: clip.isVideoSound)
                 var firstSamples = [Float](repeating: 0, count: 64 * format.channels)
                 decoded = try firstSamples.withUnsafeMutableBufferPointer { (buffer) throws(RenderError) in
                     try probe.read(into: buffer.baseAddress!, frames: 64)
                 }
             } catch {
                 // A video without sound, or whose sound does not decode, stays silent; the pictures still render.
-                if clip.isOptional { continue }
+                if clip.isVideoSound { continue }
                 throw error
             }
             guard decoded > 0 else {
-                if clip.isOptional { continue }
+                if clip.isVideoSound { continue }
                 throw RenderError(.unreadableMedia, "music file \(clip.path) has no audio samples: use another file")
             }
             let startFrame = Int((clip.start * rate).rounded())
@@ -112,7 +112,7 @@ final class AudioMixer {
             let clip = tracks[index].clip
             tracks[index].source = try ClipSource(
                 path: clip.path, format: format, loops: clip.loops, sourceStart: clip.sourceStart,
-                alignedToPicture: clip.alignsWithPicture)
+                alignedToPicture: clip.isVideoSound)
         }
         guard let source = tracks[index].source else { return }
         let wanted = to - from

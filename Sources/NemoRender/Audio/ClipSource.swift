@@ -12,7 +12,7 @@ final class ClipSource {
     private let loops: Bool
     /// Where each pass begins in the file, in seconds.
     private let sourceStart: Double
-    /// Whether the file's first picture is time zero (see ``AudioClip/alignsWithPicture``).
+    /// Whether the file's first picture is time zero (see ``AudioClip/isVideoSound``).
     private let alignedToPicture: Bool
     /// The seam crossfade, in sample frames (0 when not looping).
     private let crossfadeFrames: Int

@@ -14,8 +14,7 @@ extension RenderPlan {
                 path: path, start: max(0, begin), duration: duration, volume: clips[index].volume,
                 fadeIn: min(duration / 2, fadeIn), fadeOut: min(duration / 2, fadeOut ?? Self.soundEdge), loops: false)
             sound.sourceStart = inPoint
-            sound.isOptional = true
-            sound.alignsWithPicture = true
+            sound.isVideoSound = true
             return sound
         }
     }

@@ -83,8 +83,7 @@ struct PrepDiskTests {
         let process = try SpawnedProcess(
             Executable.products.appendingPathComponent("nemo-prep").path,
             [slow, victim, changed, "-o", "out", "--jobs", "1"], in: folder, error: .standardOutput)
-        let out = process.standardOutput
-        let output = Task { await OwnThread.run { String(decoding: out?.readDataToEndOfFile() ?? Data(), as: UTF8.self) } }
+        let output = Task { await OwnThread.run { process.readOutput() } }
         // The output folder is made once planning is done; while slow.png is open after that, its pixels are being
         // processed and the other two are not touched yet (one job, in input order). Stop the process there,
         // change the inputs, let it go on. Polled on a thread of its own, so a busy test pool cannot delay it.

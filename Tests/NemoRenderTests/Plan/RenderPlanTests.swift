@@ -138,7 +138,7 @@ struct RenderPlanTests {
         ])
         #expect(plan.clips.map(\.isVideo) == [false, true, true])
         #expect(abs(plan.clips[1].volume - 0.4) < 1e-9 && plan.clips[2].volume == 1)
-        let sound = plan.audio.filter(\.isOptional)
+        let sound = plan.audio.filter(\.isVideoSound)
         #expect(sound.map(\.path) == ["/media/clip.mp4", "/media/walk.MOV"])
         // Clip 2 is on screen from 2.6 s (half the 0.8 s crossfade before its start) to 6.4 s.
         #expect(abs(sound[0].start - 2.6) < 1e-9 && abs(sound[0].duration - 3.8) < 1e-9)
