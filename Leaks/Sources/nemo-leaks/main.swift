@@ -81,6 +81,11 @@ func execute(
             "result: iterations=\(figures.iterations) operations=\(figures.operations) "
                 + "rss_start_mib=\(f(figures.startMiB)) rss_warm_mib=\(f(figures.warmMiB)) "
                 + "rss_end_mib=\(f(figures.endMiB)) growth_mib=\(f(figures.growthMiB)) seconds=\(f(figures.seconds))")
+        if LeakSanitizer.isPresent {
+            let leaked = LeakSanitizer.findsLeaks()
+            report("leak check after \(figures.operations) operations: \(leaked ? "LEAKS (report above)" : "no leaks")")
+            if leaked { return complain("LeakSanitizer found memory no longer reachable after the loop") }
+        }
         if let maxGrowth, figures.growthMiB > maxGrowth {
             return complain(
                 "resident memory grew \(f(figures.growthMiB)) MiB over the second half of the run, over the "
