@@ -156,7 +156,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "NemoSSETests",
-            dependencies: ["NemoSSE", "NemoSSEReference"],
+            dependencies: ["NemoSSE", "NemoSSEReference", "NemoTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import NemoSSE
 import NemoSSEReference
+import NemoTestSupport
 import Testing
 
 @Suite("SSEParser agrees with the reference parser")

@@ -1,3 +1,5 @@
+import NemoTestSupport
+
 /// Builds random event streams that exercise every rule of the spec: all field names and near
 /// misses, all line endings, comments, BOMs, NULs, digits and non-digits, multi-byte and invalid UTF-8.
 struct SSEStreamGenerator {

@@ -1,6 +1,7 @@
 import Foundation
 import NemoAPI
 import NemoSSE
+import NemoTestSupport
 import Testing
 
 @Suite("JSONValue parsing (the hand-written reader)")
@@ -111,22 +112,14 @@ struct JSONReaderTests {
 
 /// Random JSON values from a seed (SplitMix64), with awkward strings and numbers.
 private struct RandomJSON {
-    var state: UInt64
+    var random: SeededGenerator
 
     init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        random = SeededGenerator(seed: seed)
     }
 
     mutating func below(_ bound: Int) -> Int {
-        Int(next() % UInt64(bound))
+        random.below(bound)
     }
 
     mutating func value(depth: Int) -> JSONValue {

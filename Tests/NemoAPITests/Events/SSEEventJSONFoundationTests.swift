@@ -1,27 +1,11 @@
 import Foundation
 import NemoSSE
+import NemoTestSupport
 import Testing
 
 /// Cross-checks NemoSSE's hand-written JSON (it has no Foundation) with Foundation's decoder.
 @Suite("SSEEventJSON output is valid JSON")
 struct SSEEventJSONFoundationTests {
-    /// A small seeded generator, so a failure reproduces.
-    private struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-
-        init(seed: UInt64) {
-            state = seed
-        }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private struct Line: Decodable, Equatable {
         var type: String
         var data: String
@@ -31,7 +15,7 @@ struct SSEEventJSONFoundationTests {
 
     @Test("random strings survive a round trip through JSONDecoder", arguments: 0..<20)
     func randomStrings(seed: Int) throws {
-        var random = SplitMix64(seed: UInt64(seed))
+        var random = SeededGenerator(seed: UInt64(seed))
         let alphabet: [Unicode.Scalar] =
             (0..<0x80).compactMap(Unicode.Scalar.init) + ["中", "文", "🎬", "\u{2028}", "\u{FFFD}", "é"]
         func randomString() -> String {
