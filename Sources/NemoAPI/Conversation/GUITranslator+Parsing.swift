@@ -31,11 +31,11 @@ extension GUITranslator {
             if before.contains(where: guiVerbs.contains) { return true }
             if position + 1 < prepared.words.count, controlNouns.contains(prepared.words[position + 1]) { return true }
             let quoted = ["\"Export\"", "“Export”", "'Export'", "**Export**", "`Export`", "[Export]"]
-            if quoted.contains(where: sentence.contains) { return true }
-            if position > 0, sentence.contains("Export") { return true }
+            if quoted.contains(where: sentence.containsUTF8) { return true }
+            if position > 0, sentence.containsUTF8("Export") { return true }
         }
         let chinese = ["点击导出", "点导出", "按导出", "选择导出", "导出按钮", "「导出」", "“导出”", "\"导出\"", "【导出】"]
-        return chinese.contains(where: sentence.contains)
+        return chinese.contains(where: sentence.containsUTF8)
     }
 
     /// The control a click sentence names (`Generate` in "Click the Generate button"), lower-cased; `nil` when the
@@ -53,7 +53,7 @@ extension GUITranslator {
             return words.joined(separator: " ")
         }
         for verb in ["点击", "单击", "点一下"] {
-            guard let range = sentence.firstRange(of: verb) else { continue }
+            guard sentence.containsUTF8(verb), let range = sentence.firstRange(of: verb) else { continue }
             var target = sentence[range.upperBound...].prefix { !"，。！？,.!? ".contains($0) }
             if let button = target.firstRange(of: "按钮") { target = target[..<button.lowerBound] }
             return target.trimmingCharacters(in: "「」“”\"【】")

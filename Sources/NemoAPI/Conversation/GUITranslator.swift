@@ -22,6 +22,8 @@ public struct GUITranslator: Sendable {
 
     /// Translates the agent's `text`.
     public func translate(_ text: String) -> GUITranslation {
+        // Most text names no GUI step at all: it is returned as it is, without being split into sentences.
+        guard Self.mayNameStep(text) else { return GUITranslation(text: text, actions: [], instructions: []) }
         var output = ""
         var actions: [ClientAction] = []
         var instructions: [GUIInstruction] = []
@@ -43,22 +45,21 @@ public struct GUITranslator: Sendable {
     /// The GUI step in one sentence and the action for it, if any.
     func classify(_ sentence: String) -> (GUIInstruction, ClientAction)? {
         // Most sentences hold no GUI step: rule them out before the word-level parsing, which costs far more.
-        let lowered = sentence.lowercased()
-        guard Self.triggers.contains(where: lowered.contains) else { return nil }
+        guard Self.mayNameStep(sentence) else { return nil }
         let prepared = KeywordText(sentence)
         if Self.namesExportControl(sentence, prepared) { return (.export, .runExport) }
-        if prepared.contains("preview"), prepared.contains("timeline") || sentence.contains("时间线") {
+        if prepared.contains("preview"), prepared.contains("timeline") || sentence.containsUTF8("时间线") {
             return (.previewInTimeline, .showTimelineSummary)
         }
-        if sentence.contains("预览"), sentence.contains("时间线") || sentence.contains("时间轴") {
+        if sentence.containsUTF8("预览"), sentence.containsUTF8("时间线") || sentence.containsUTF8("时间轴") {
             return (.previewInTimeline, .showTimelineSummary)
         }
         if prepared.contains("drag") || prepared.contains("drop")
-            || ["拖拽", "拖动", "拖放"].contains(where: sentence.contains)
+            || ["拖拽", "拖动", "拖放"].contains(where: sentence.containsUTF8)
         {
             return (.dragDrop, .sendMessage(Self.editText(from: sentence)))
         }
-        if prepared.contains("open") || sentence.contains("打开") {
+        if prepared.contains("open") || sentence.containsUTF8("打开") {
             return (.open, .readState)
         }
         if let target = Self.clickTarget(sentence, prepared) {
@@ -67,11 +68,42 @@ public struct GUITranslator: Sendable {
         return nil
     }
 
-    /// Every GUI step below needs one of these in the lower-cased sentence (a superset of the word matches).
+    /// Every GUI step below needs one of these in the sentence, ASCII letters in any case (a superset of the word
+    /// matches).
     static let triggers = [
         "export", "preview", "drag", "drop", "open", "click", "tap", "press", "导出", "预览", "拖", "打开", "点击", "单击",
         "点一下",
     ]
+
+    /// ``triggers`` as UTF-8 bytes, grouped by their first byte (lower-case for letters).
+    private static let triggersByFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for trigger in triggers { table[Int(trigger.utf8.first!)].append(Array(trigger.utf8)) }
+        return table
+    }()
+
+    /// Whether `text` holds one of ``triggers``, comparing ASCII letters case-insensitively: one pass over the UTF-8
+    /// bytes that only looks further where a trigger could start.
+    static func mayNameStep(_ text: some StringProtocol) -> Bool {
+        var text = String(text)
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            for start in 0..<count {
+                let candidates = triggersByFirstByte[Int(asciiLowercased(bytes[start]))]
+                for trigger in candidates where start + trigger.count <= count {
+                    var index = 1
+                    while index < trigger.count, asciiLowercased(bytes[start + index]) == trigger[index] { index += 1 }
+                    if index == trigger.count { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// `byte` with ASCII upper-case letters made lower-case.
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
+    }
 
     /// What a click on `control` does: the router's reading of its name.
     private func action(forControl control: String, sentence: String) -> ClientAction {

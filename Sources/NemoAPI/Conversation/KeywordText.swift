@@ -33,7 +33,10 @@ struct KeywordText {
         if keyword.contains(where: \.isCJK) {
             return cjkPosition(of: keyword)
         }
-        let phrase = KeywordText(keyword).words
+        // A single lower-case ASCII word (most keywords) is its own phrase.
+        let phrase =
+            keyword.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }
+            ? [keyword] : KeywordText(keyword).words
         guard !phrase.isEmpty, words.count >= phrase.count else { return nil }
         for start in 0...(words.count - phrase.count) where words[start..<start + phrase.count].elementsEqual(phrase) {
             if !isNegated(wordAt: start) { return start }

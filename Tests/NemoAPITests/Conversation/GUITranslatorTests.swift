@@ -71,6 +71,27 @@ struct GUITranslatorTests {
         #expect(translation.actions.isEmpty && translation.instructions.isEmpty)
     }
 
+    @Test("a step is found whatever the case of its ASCII letters, at the start, the end or after CJK text")
+    func stepsInAnyCase() {
+        #expect(translator.translate("CLICK EXPORT.").actions == [.runExport])
+        #expect(translator.translate("Please ExPoRt the video now, Click Export.").actions == [.runExport])
+        #expect(translator.translate("完成后 Click Upload").actions == [.upload])
+        #expect(translator.translate("视频好了，点击导出按钮").actions == [.runExport])
+        #expect(translator.translate("TAP ON CREDITS").actions == [.showCredits])
+    }
+
+    @Test(
+        "text with only parts or look-alikes of the trigger words comes back byte for byte",
+        arguments: [
+            "The exporter was updated; previe\u{301}w is not a word. Cli ck, o pen, dra g.\r\nTabs\there. 中文 🎬",
+            "expor", "clic", "prev", "点", "ex\u{0}port", "ＣＬＩＣＫ ＥＸＰＯＲＴ (full-width letters).",
+        ])
+    func partsOfTriggersAreNotSteps(_ text: String) {
+        let translation = translator.translate(text)
+        #expect(translation.text == text)
+        #expect(translation.actions.isEmpty && translation.instructions.isEmpty)
+    }
+
     @Test func sentenceSplitting() {
         #expect(translator.translate("v1.5 looks good. Click Export").text
             == "v1.5 looks good. nemo runs the export for you (`nemo export`).")
