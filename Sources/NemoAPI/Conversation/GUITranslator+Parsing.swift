@@ -24,6 +24,18 @@ extension GUITranslator {
         return result
     }
 
+    /// Where the last sentence-ending character of `text` is (`.`, `!`, `?`, `。`, `！`, `？` or a line feed), for a
+    /// streaming client that prints whole sentences; `nil` when there is none. Found on Unicode scalars, without
+    /// the grapheme breaking a `Character` search costs.
+    public static func lastSentenceEnd(in text: String) -> String.Index? {
+        text.unicodeScalars.lastIndex { scalar in
+            switch scalar {
+            case ".", "!", "?", "\n", "。", "！", "？": true
+            default: false
+            }
+        }
+    }
+
     /// Whether the sentence names the Export control (see the type's rules).
     static func namesExportControl(_ sentence: String, _ prepared: KeywordText) -> Bool {
         if let position = prepared.position(of: "export") {

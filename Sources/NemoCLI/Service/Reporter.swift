@@ -75,7 +75,7 @@ final class Reporter: Sendable {
                 // Streamed sentence by sentence, each GUI-translated once it is complete. Only the new piece is
                 // searched, so a long answer costs linear time, not quadratic.
                 let ready: String = state.withLock { state in
-                    guard let end = piece.lastIndex(where: { ".!?。！？\n".contains($0) }) else {
+                    guard let end = GUITranslator.lastSentenceEnd(in: piece) else {
                         state.pendingText += piece
                         // A "sentence" this long has no end coming: print it rather than hold it.
                         guard state.pendingText.utf8.count > Self.longestSentence else { return "" }
@@ -83,8 +83,9 @@ final class Reporter: Sendable {
                         state.printed.append(state.pendingText)
                         return state.pendingText
                     }
-                    let sentence = state.pendingText + piece[...end]
-                    state.pendingText = String(piece[piece.index(after: end)...])
+                    let after = piece.unicodeScalars.index(after: end)
+                    let sentence = state.pendingText + piece[..<after]
+                    state.pendingText = String(piece[after...])
                     state.printed.append(sentence)
                     return sentence
                 }

@@ -92,6 +92,20 @@ struct GUITranslatorTests {
         #expect(translation.actions.isEmpty && translation.instructions.isEmpty)
     }
 
+    @Test("the last sentence end of a streamed piece, for printing whole sentences")
+    func lastSentenceEnd() {
+        func rest(after text: String) -> String? {
+            GUITranslator.lastSentenceEnd(in: text).map { String(text[text.unicodeScalars.index(after: $0)...]) }
+        }
+        #expect(rest(after: "It is ready. Export it") == " Export it")
+        #expect(rest(after: "Done! Next? Go") == " Go")
+        #expect(rest(after: "好了。下一步") == "下一步")
+        #expect(rest(after: "完成！") == "")
+        #expect(rest(after: "line one\r\nline two") == "line two")
+        #expect(rest(after: "café 🎬 v1") == nil)
+        #expect(rest(after: "") == nil)
+    }
+
     @Test func sentenceSplitting() {
         #expect(translator.translate("v1.5 looks good. Click Export").text
             == "v1.5 looks good. nemo runs the export for you (`nemo export`).")
