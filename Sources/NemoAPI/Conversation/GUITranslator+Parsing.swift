@@ -5,23 +5,39 @@ extension GUITranslator {
     static let controlNouns: Set<String> = ["button", "option", "menu", "tab", "icon", "link"]
 
     /// The sentences of `text`, each with its terminator and the whitespace after it (joined they are `text`).
+    ///
+    /// A sentence ends after `。`, `！`, `？` or a line break, and after `.`, `!` or `?` followed by whitespace or
+    /// the end (so `v1.5` is one word). Read scalar by scalar: a `Character` walk costs grapheme breaking on every
+    /// step, and every terminator is a single scalar.
     static func sentences(in text: String) -> [Substring] {
+        let scalars = text.unicodeScalars
         var result: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            index = text.index(after: index)
-            let ends = ".!?。！？".contains(character) || character.isNewline
-            guard ends, index == text.endIndex || text[index].isWhitespace || "。！？".contains(character)
-                || character.isNewline
-            else { continue }
-            while index < text.endIndex, text[index].isWhitespace { index = text.index(after: index) }
+        var start = scalars.startIndex
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            index = scalars.index(after: index)
+            let ends: Bool =
+                switch scalar {
+                case "。", "！", "？": true
+                case ".", "!", "?": index == scalars.endIndex || scalars[index].properties.isWhitespace
+                default: isLineBreak(scalar)
+                }
+            guard ends else { continue }
+            while index < scalars.endIndex, scalars[index].properties.isWhitespace { index = scalars.index(after: index) }
             result.append(text[start..<index])
             start = index
         }
-        if start < text.endIndex { result.append(text[start...]) }
+        if start < scalars.endIndex { result.append(text[start...]) }
         return result
+    }
+
+    /// Whether `scalar` breaks a line (what `Character.isNewline` accepts).
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 
     /// Where the last sentence-ending character of `text` is (`.`, `!`, `?`, `。`, `！`, `？` or a line feed), for a

@@ -1,4 +1,4 @@
-import NemoAPI
+@testable import NemoAPI
 import Testing
 
 @Suite("GUITranslator: GUI steps become what the client does")
@@ -104,6 +104,20 @@ struct GUITranslatorTests {
         #expect(rest(after: "line one\r\nline two") == "line two")
         #expect(rest(after: "café 🎬 v1") == nil)
         #expect(rest(after: "") == nil)
+    }
+
+    @Test("sentences split after CJK ends, line breaks of every kind, and ASCII ends before whitespace")
+    func sentenceBoundaries() {
+        func split(_ text: String) -> [String] { GUITranslator.sentences(in: text).map(String.init) }
+        #expect(split("One. Two!  Three?\tFour") == ["One. ", "Two!  ", "Three?\t", "Four"])
+        #expect(split("v1.5 is out.Done") == ["v1.5 is out.Done"])
+        #expect(split("好了。下一步！再来？") == ["好了。", "下一步！", "再来？"])
+        #expect(split("a\r\nb\nc\u{2028}d\u{85}e") == ["a\r\n", "b\n", "c\u{2028}", "d\u{85}", "e"])
+        #expect(split("Café\u{301}. 🎬! end") == ["Café\u{301}. ", "🎬! ", "end"])
+        #expect(split("") == [])
+        for text in ["Ready. Click Export.\n\nThen 点击导出。", "a.b. c", " . ", "\n\n"] {
+            #expect(split(text).joined() == text)
+        }
     }
 
     @Test func sentenceSplitting() {
