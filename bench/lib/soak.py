@@ -157,8 +157,8 @@ def notes(r):
                "bounded: decoded updates queued without a bound in `NemoClient.send(message:)` (now at most 1,024 "
                "unread), the message's transcript keeping the whole answer (`AgentTranscript`, now the newest 4 MiB "
                "of text and 1,000 tool calls/results), and, found with heaptrack, the body queue keeping every chunk "
-               "already read while the reader lagged behind the network. What is left is bounded: the peak RSS of "
-               "one message (`/usr/bin/time`) is 72 MiB at 50 MB, 93 MiB at 200 MB and 96 MiB at 1 GB.")
+               "already read while the reader lagged behind the network. What is left is bounded: measured apart with "
+               "`/usr/bin/time` (2026-11-21), one message peaks at 72 MiB at 50 MB, 93 MiB at 200 MB, 96 MiB at 1 GB.")
     for name in ("upload", "download"):
         t = r[name]
         rates = list(t["mbps_per_second"])
