@@ -7,8 +7,8 @@ extension GUITranslator {
     /// The sentences of `text`, each with its terminator and the whitespace after it (joined they are `text`).
     ///
     /// A sentence ends after `。`, `！`, `？` or a line break, and after `.`, `!` or `?` followed by whitespace or
-    /// the end (so `v1.5` is one word). Read scalar by scalar: a `Character` walk costs grapheme breaking on every
-    /// step, and every terminator is a single scalar.
+    /// the end. Read scalar by scalar: a `Character` walk costs grapheme breaking on every step, and every
+    /// terminator is a single scalar.
     static func sentences(in text: String) -> [Substring] {
         let scalars = text.unicodeScalars
         var result: [Substring] = []
@@ -19,9 +19,9 @@ extension GUITranslator {
             index = scalars.index(after: index)
             let ends: Bool =
                 switch scalar {
-                case "。", "！", "？": true
+                // Only before whitespace or the end: `v1.5` is one word.
                 case ".", "!", "?": index == scalars.endIndex || scalars[index].properties.isWhitespace
-                default: isLineBreak(scalar)
+                default: Self.isSentenceEnd(scalar)
                 }
             guard ends else { continue }
             while index < scalars.endIndex, scalars[index].properties.isWhitespace { index = scalars.index(after: index) }
@@ -32,24 +32,20 @@ extension GUITranslator {
         return result
     }
 
-    /// Whether `scalar` breaks a line (what `Character.isNewline` accepts).
-    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+    /// Whether `scalar` can end a sentence: `.`, `!`, `?`, `。`, `！`, `？` or a line break (what
+    /// `Character.isNewline` accepts).
+    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        case 0x2E, 0x21, 0x3F, 0x3002, 0xFF01, 0xFF1F, 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
         default: false
         }
     }
 
-    /// Where the last sentence-ending character of `text` is (`.`, `!`, `?`, `。`, `！`, `？` or a line feed), for a
-    /// streaming client that prints whole sentences; `nil` when there is none. Found on Unicode scalars, without
-    /// the grapheme breaking a `Character` search costs.
+    /// Where the last character of `text` that can end a sentence is (see ``isSentenceEnd(_:)``), for a streaming
+    /// client that prints whole sentences; `nil` when there is none. Found on Unicode scalars, without the grapheme
+    /// breaking a `Character` search costs.
     public static func lastSentenceEnd(in text: String) -> String.Index? {
-        text.unicodeScalars.lastIndex { scalar in
-            switch scalar {
-            case ".", "!", "?", "\n", "。", "！", "？": true
-            default: false
-            }
-        }
+        text.unicodeScalars.lastIndex(where: isSentenceEnd)
     }
 
     /// Whether the sentence names the Export control (see the type's rules).
