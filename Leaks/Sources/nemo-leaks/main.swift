@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Loops over the operations of nemo that own C handles (libcurl, libvips, libav) and reports resident memory.
 /// Exit status: 0 when every operation behaved and the growth after warm-up is within `--max-growth` (when given),
-/// 1 otherwise, 2 for a bad argument. Run it under `valgrind --leak-check=full` with a small N, or build it with
+/// 1 otherwise, 2 for a bad argument, 3 when LeakSanitizer (in a `--sanitize=address` build) found memory no longer
+/// reachable after the loop and nothing else failed. Run it under `valgrind --leak-check=full` with a small N, or build it with
 /// `--sanitize=address` and run it with `ASAN_OPTIONS=detect_leaks=1` (see scripts/harden).
 let usage = """
     usage: nemo-leaks [--iterations N] [--report-every N] [--only curl,vips,av] [--fixtures DIR] [--max-growth MIB]
@@ -84,7 +85,10 @@ func execute(
         if LeakSanitizer.isPresent {
             let leaked = LeakSanitizer.findsLeaks()
             report("leak check after \(figures.operations) operations: \(leaked ? "LEAKS (report above)" : "no leaks")")
-            if leaked { return complain("LeakSanitizer found memory no longer reachable after the loop") }
+            if leaked {
+                complain("LeakSanitizer found memory no longer reachable after the loop (report above)")
+                return 3
+            }
         }
         if let maxGrowth, figures.growthMiB > maxGrowth {
             return complain(
@@ -98,6 +102,7 @@ func execute(
 }
 
 /// Prints `message` on standard error and returns the failure status 1.
+@discardableResult
 func complain(_ message: String) -> Int32 {
     FileHandle.standardError.write(Data("nemo-leaks: \(message)\n".utf8))
     return 1
