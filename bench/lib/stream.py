@@ -116,16 +116,18 @@ def what_it_would_take(result):
             "finds that end on Unicode scalars rather than `Character`s, and the GUI translation rules out text "
             "with none of its trigger words in one pass over the UTF-8 bytes and matches its fixed phrases on bytes "
             "(Foundation-free `String.contains` compares grapheme by grapheme: 66 us for a plain 90-byte sentence "
-            "before, 0.24 us after; 107 -> 25 us for the firehose's texts, which name \"preview\" and \"export\" "
-            "often). What remains is per-event work in Swift `String`s: each delta becomes a `String`, is "
-            "appended, split into sentences by `Character` and written; sentences naming a GUI word go through the "
-            "word-level parsing.")
+            "before, 0.24 us after; 107 -> 15 us for the firehose's texts, which name \"preview\" and \"export\" "
+            "often, with sentences split on scalars too). What remains is per-event work: each delta becomes a "
+            "`String`, is handed from the thread reading the stream to the printing task (an `AsyncThrowingStream`; "
+            "the task switches show as kernel time), appended and written; sentences naming a GUI word go through "
+            "the word-level parsing.")
     if json_mode:
         text += (f" With `--json` nemo reads the same stream at {json_mode:,.1f} MB/s; its profile: "
                  f"`GUITranslator.translate(_:)` {json_translate:.0f}%, reading the stream {json_reading:.0f}%, the "
                  "rest the JSON lines written one event at a time.")
-    text += (" What it would take: keep partial text as UTF-8 bytes end to end (the parser hands out bytes, "
-             "sentences split on bytes), and write stdout in batches rather than once per event. curl does none of this work: "
+    text += (" What it would take: hand updates to the printing task in batches (one wake-up per chunk read, not "
+             "per event), keep partial text as UTF-8 bytes end to end, and write stdout in batches rather than once "
+             "per event. curl does none of this work: "
              "it copies bytes to /dev/null, so 0.8x of it is out of reach for a client that shows what it reads; "
              "reading the stream alone (SSE and ADK decoding) runs at the parser's speed (section 2). The "
              "firehose's mix has a final text for every ten events (anchors/gen_sse.py), more than a real answer, "
