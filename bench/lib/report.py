@@ -1,5 +1,6 @@
 """Renders bench/RESULTS.md from the saved section results."""
 import platform
+import re
 import subprocess
 
 import explain
@@ -312,30 +313,48 @@ def allocation_lines(s):
     return lines
 
 
+def existing_full_sections(path):
+    """From the RESULTS.md at `path`: {section name: (its header line, its text)} for every section written by a full
+    run, so that a quick run of other sections (or an older quick result on disk) never replaces a full run's figures."""
+    if not path.exists():
+        return {}
+    text = path.read_text()
+    blocks = {block.split("\n", 1)[0]: "## " + block.rstrip("\n") for block in text.split("\n## ")[1:]}
+    kept = {}
+    for line in text.splitlines():
+        match = re.match(r"- Section `(\w+)`: full run started", line)
+        if match:
+            kept[match.group(1)] = line
+    return {name: (line, blocks) for name, line in kept.items()}
+
+
 def write():
-    prep_result = load_saved("prep")
-    sse_result = load_saved("sse")
-    client = [(name, load_saved(name), render) for name, render in [
+    path = BENCH / "RESULTS.md"
+    previous = existing_full_sections(path)
+    sections = [("prep", load_saved("prep"), prep_section), ("sse", load_saved("sse"), sse_section)]
+    sections += [(name, load_saved(name), render) for name, render in [
         ("stream", report_client.stream_section), ("transfer", report_client.transfer_section),
         ("mock", report_client.mock_section), ("pipeline", report_client.pipeline_section),
         ("soak", report_client.soak_section)]]
     lines = ["# bench results", "",
              "Written by `bench/run` (see `bench/README.md`): nemo measured side by side with the tools users would "
              "otherwise pick, on this machine, in the same run. Absolute times on these shared 2-core machines are "
-             "noisy: **the ratios are the result.**", ""]
+             "noisy: **the ratios are the result.** Each section shows its latest full run; a quick run shows only "
+             "where no full run was written before.", ""]
     lines += machine()
-    for name, result in [("prep", prep_result), ("sse", sse_result)] + [(n, r) for n, r, _ in client]:
-        if result:
+    bodies = []
+    for name, result, render in sections:
+        if not result:
+            continue
+        body = render(result)
+        heading = body[0][3:] if body and body[0].startswith("## ") else None
+        if result["quick"] and name in previous and heading in previous[name][1]:
+            lines.append(previous[name][0])
+            bodies += previous[name][1][heading].split("\n") + [""]
+        else:
             lines.append(f"- Section `{name}`: {'quick' if result['quick'] else 'full'} run started "
                          f"{result['started']}, {result['minutes']:.1f} min")
+            bodies += body + [""]
     lines.append("")
-    if prep_result:
-        lines += prep_section(prep_result) + [""]
-    if sse_result:
-        lines += sse_section(sse_result) + [""]
-    for name, result, render in client:
-        if result:
-            lines += render(result) + [""]
-    path = BENCH / "RESULTS.md"
-    path.write_text("\n".join(lines))
+    path.write_text("\n".join(lines + bodies))
     return path
