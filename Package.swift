@@ -156,7 +156,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "NemoSSETests",
-            dependencies: ["NemoSSE", "NemoSSEReference", "NemoTestSupport"],
+            dependencies: ["NemoSSE", "NemoSSEReference", "NemoCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import NemoCore
 import NemoTestSupport
 import Testing
 

@@ -1,6 +1,6 @@
 import NemoSSE
 import NemoSSEReference
-import NemoTestSupport
+import NemoCore
 import Testing
 
 @Suite("SSEParser agrees with the reference parser")
@@ -21,7 +21,7 @@ struct SSEParserDifferentialTests {
 
     @Test("random byte soup", arguments: 0..<100)
     func randomBytes(seed: Int) {
-        var random = SeededGenerator(seed: UInt64(seed) &+ 1_000)
+        var random = SeededRandom(seed: UInt64(seed) &+ 1_000)
         let alphabet: [UInt8] =
             Array("data:event:id:retry: 0123\r\n\n\n".utf8) + [0, 0xEF, 0xBB, 0xBF, 0xFF, 0xC3, 0xA9, 0xF0, 0x9F]
         let stream = (0..<Int.random(in: 0...400, using: &random)).map { _ in alphabet.randomElement(using: &random)! }

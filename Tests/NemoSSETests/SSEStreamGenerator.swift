@@ -1,12 +1,12 @@
-import NemoTestSupport
+import NemoCore
 
 /// Builds random event streams that exercise every rule of the spec: all field names and near
 /// misses, all line endings, comments, BOMs, NULs, digits and non-digits, multi-byte and invalid UTF-8.
 struct SSEStreamGenerator {
-    var random: SeededGenerator
+    var random: SeededRandom
 
     init(seed: UInt64) {
-        random = SeededGenerator(seed: seed)
+        random = SeededRandom(seed: seed)
     }
 
     /// A random stream of about `lineCount` lines.

@@ -1,3 +1,5 @@
+import NemoCore
+
 /// The default motion when the draft names none.
 extension Motion {
     /// How much the picture's aspect ratio must differ from the canvas's before it pans instead of zooming.

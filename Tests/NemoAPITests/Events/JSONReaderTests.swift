@@ -1,7 +1,7 @@
 import Foundation
 import NemoAPI
 import NemoSSE
-import NemoTestSupport
+import NemoCore
 import Testing
 
 @Suite("JSONValue parsing (the hand-written reader)")
@@ -112,10 +112,10 @@ struct JSONReaderTests {
 
 /// Random JSON values from a seed (SplitMix64), with awkward strings and numbers.
 private struct RandomJSON {
-    var random: SeededGenerator
+    var random: SeededRandom
 
     init(seed: UInt64) {
-        random = SeededGenerator(seed: seed)
+        random = SeededRandom(seed: seed)
     }
 
     mutating func below(_ bound: Int) -> Int {

@@ -1,6 +1,6 @@
 import Foundation
 import NemoSSE
-import NemoTestSupport
+import NemoCore
 import Testing
 
 /// Cross-checks NemoSSE's hand-written JSON (it has no Foundation) with Foundation's decoder.
@@ -15,7 +15,7 @@ struct SSEEventJSONFoundationTests {
 
     @Test("random strings survive a round trip through JSONDecoder", arguments: 0..<20)
     func randomStrings(seed: Int) throws {
-        var random = SeededGenerator(seed: UInt64(seed))
+        var random = SeededRandom(seed: UInt64(seed))
         let alphabet: [Unicode.Scalar] =
             (0..<0x80).compactMap(Unicode.Scalar.init) + ["中", "文", "🎬", "\u{2028}", "\u{FFFD}", "é"]
         func randomString() -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import NemoCore
 
 /// Expands `{{...}}` placeholders of templated transcripts (see the README for the list).
 struct TemplateContext {

@@ -1,3 +1,5 @@
+import NemoCore
+
 /// All mutable state of a mock server: tokens, credits, sessions, renders, the journal and the
 /// seeded generator. One actor, so concurrent requests see a consistent world.
 actor MockStore {

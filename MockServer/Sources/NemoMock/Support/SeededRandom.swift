@@ -1,20 +1,8 @@
-/// A SplitMix64 generator: every id, token and choice the mock makes comes from one of these,
-/// so the same seed and the same requests give the same bytes.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+public import NemoCore
 
-    /// Creates a generator from a seed.
-    public init(seed: UInt64) { self.state = seed }
-
-    /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The mock's draws: every id, token and choice it makes comes from a `SeededRandom`, so the same seed and the same
+/// requests give the same bytes.
+extension SeededRandom {
     /// `count` lowercase hexadecimal digits.
     public mutating func hex(_ count: Int) -> String {
         var out = ""
