@@ -58,13 +58,17 @@ struct GUITranslatorTests {
         #expect(translation.actions == [.readState, .showTimelineSummary, .runExport])
     }
 
-    @Test(arguments: [
-        "I added a title and background music.",
-        "The export will take about a minute.",
-        "我已经添加了背景音乐。",
-        "Version 1.5 is out. Done.",
-        "",
-    ])
+    @Test(
+        "text naming no GUI step, or only parts or look-alikes of the trigger words, comes back byte for byte",
+        arguments: [
+            "I added a title and background music.",
+            "The export will take about a minute.",
+            "我已经添加了背景音乐。",
+            "Version 1.5 is out. Done.",
+            "",
+            "The exporter was updated; previe\u{301}w is not a word. Cli ck, o pen, dra g.\r\nTabs\there. 中文 🎬",
+            "expor", "clic", "prev", "点", "ex\u{0}port", "ＣＬＩＣＫ ＥＸＰＯＲＴ (full-width letters).",
+        ])
     func textWithoutGUIStepsIsUnchanged(_ text: String) {
         let translation = translator.translate(text)
         #expect(translation.text == text)
@@ -78,18 +82,6 @@ struct GUITranslatorTests {
         #expect(translator.translate("完成后 Click Upload").actions == [.upload])
         #expect(translator.translate("视频好了，点击导出按钮").actions == [.runExport])
         #expect(translator.translate("TAP ON CREDITS").actions == [.showCredits])
-    }
-
-    @Test(
-        "text with only parts or look-alikes of the trigger words comes back byte for byte",
-        arguments: [
-            "The exporter was updated; previe\u{301}w is not a word. Cli ck, o pen, dra g.\r\nTabs\there. 中文 🎬",
-            "expor", "clic", "prev", "点", "ex\u{0}port", "ＣＬＩＣＫ ＥＸＰＯＲＴ (full-width letters).",
-        ])
-    func partsOfTriggersAreNotSteps(_ text: String) {
-        let translation = translator.translate(text)
-        #expect(translation.text == text)
-        #expect(translation.actions.isEmpty && translation.instructions.isEmpty)
     }
 
     @Test("the last sentence end of a streamed piece, for printing whole sentences")
