@@ -257,11 +257,19 @@ extension SpawnedProcess {
     /// output ends first), and returns what was read; blocks the calling thread (call it through `OwnThread.run` from
     /// async code).
     public func readOutput(until marker: String? = nil) -> String {
-        var text = ""
-        while marker.map({ !text.contains($0) }) ?? true, let chunk = standardOutput?.availableData, !chunk.isEmpty {
-            text += String(decoding: chunk, as: UTF8.self)
+        let wanted = marker.map { Data($0.utf8) }
+        var bytes = Data()
+        // Only the newest chunk and the marker's length before it can complete the marker.
+        var searchFrom = 0
+        while let chunk = standardOutput?.availableData, !chunk.isEmpty {
+            bytes += chunk
+            if let wanted {
+                if bytes[searchFrom...].range(of: wanted) != nil { break }
+                searchFrom = max(0, bytes.count - wanted.count + 1)
+            }
         }
-        return text
+        // Decoded once, so a character split between two reads stays whole.
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Runs a child to its end on the calling thread and returns its standard output (standard error is dropped);

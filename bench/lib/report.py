@@ -313,24 +313,22 @@ def allocation_lines(s):
     return lines
 
 
-def existing_full_sections(path):
-    """From the RESULTS.md at `path`: {section name: (its header line, its text)} for every section written by a full
-    run, so that a quick run of other sections (or an older quick result on disk) never replaces a full run's figures."""
+def full_runs_written(path):
+    """From the RESULTS.md at `path`: ({section name: its header line} for every section a full run wrote, {section
+    heading: its text}), so that a quick run of other sections (or an older quick result on disk) never replaces a
+    full run's figures."""
     if not path.exists():
-        return {}
+        return {}, {}
     text = path.read_text()
+    headers = {match.group(1): match.group(0)
+               for match in re.finditer(r"^- Section `(\w+)`: full run started.*$", text, re.MULTILINE)}
     blocks = {block.split("\n", 1)[0]: "## " + block.rstrip("\n") for block in text.split("\n## ")[1:]}
-    kept = {}
-    for line in text.splitlines():
-        match = re.match(r"- Section `(\w+)`: full run started", line)
-        if match:
-            kept[match.group(1)] = line
-    return {name: (line, blocks) for name, line in kept.items()}
+    return headers, blocks
 
 
 def write():
     path = BENCH / "RESULTS.md"
-    previous = existing_full_sections(path)
+    full_headers, full_blocks = full_runs_written(path)
     sections = [("prep", load_saved("prep"), prep_section), ("sse", load_saved("sse"), sse_section)]
     sections += [(name, load_saved(name), render) for name, render in [
         ("stream", report_client.stream_section), ("transfer", report_client.transfer_section),
@@ -348,9 +346,9 @@ def write():
             continue
         body = render(result)
         heading = body[0][3:] if body and body[0].startswith("## ") else None
-        if result["quick"] and name in previous and heading in previous[name][1]:
-            lines.append(previous[name][0])
-            bodies += previous[name][1][heading].split("\n") + [""]
+        if result["quick"] and name in full_headers and heading in full_blocks:
+            lines.append(full_headers[name])
+            bodies += full_blocks[heading].split("\n") + [""]
         else:
             lines.append(f"- Section `{name}`: {'quick' if result['quick'] else 'full'} run started "
                          f"{result['started']}, {result['minutes']:.1f} min")
